@@ -1,0 +1,182 @@
+//! The village's identity and site settings: `content/desa.yaml`.
+//!
+//! In: the file's text. Out: a [`Desa`], or diagnostics for every field that is wrong.
+
+use crate::diagnostic::Diagnostics;
+use crate::money::parse_count;
+use crate::source::SourceFile;
+use crate::yaml::{self, Spans};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    nama: String,
+    kecamatan: String,
+    kabupaten: String,
+    provinsi: String,
+    kode_wilayah: Option<String>,
+    kepala_desa: Option<String>,
+    alamat: Option<String>,
+    alamat_pengaduan: Option<String>,
+    jumlah_penduduk: Option<String>,
+    base_url: Option<String>,
+    bahasa: Option<String>,
+    tema: Option<String>,
+    deskripsi: Option<String>,
+    contoh: Option<bool>,
+}
+
+/// A village and how its site is published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Desa {
+    pub nama: String,
+    pub kecamatan: String,
+    pub kabupaten: String,
+    pub provinsi: String,
+    pub kode_wilayah: Option<String>,
+    pub kepala_desa: Option<String>,
+    pub alamat: Option<String>,
+    pub alamat_pengaduan: Option<String>,
+    pub jumlah_penduduk: Option<u64>,
+    /// Always ends with `/` when set.
+    pub base_url: Option<String>,
+    pub tema: String,
+    pub deskripsi: Option<String>,
+    /// The site shows invented example data and says so on every page.
+    pub contoh: bool,
+}
+
+pub const FILE: &str = "content/desa.yaml";
+
+pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
+    let doc: Doc = match yaml::parse(src) {
+        Ok(doc) => doc,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let spans = Spans::build(&src.text, 0);
+    let text = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let mut required = |value: String, key: &str| {
+        let value = value.trim().to_owned();
+        if value.is_empty() {
+            diags.push(src.error(spans.key(key), format!("`{key}` tidak boleh kosong")));
+        }
+        value
+    };
+    let nama = required(doc.nama, "nama");
+    let kecamatan = required(doc.kecamatan, "kecamatan");
+    let kabupaten = required(doc.kabupaten, "kabupaten");
+    let provinsi = required(doc.provinsi, "provinsi");
+
+    let jumlah_penduduk = text(doc.jumlah_penduduk).and_then(|t| match parse_count(&t) {
+        Some(n) if n > 0 => Some(n),
+        _ => {
+            diags.push(
+                src.error(
+                    spans.get("jumlah_penduduk"),
+                    format!("jumlah_penduduk `{t}` bukan bilangan bulat positif"),
+                )
+                .hint("tulis jumlah jiwa, misalnya `jumlah_penduduk: 4312`"),
+            );
+            None
+        }
+    });
+    let base_url = text(doc.base_url).and_then(|u| {
+        if (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace) {
+            Some(if u.ends_with('/') { u } else { format!("{u}/") })
+        } else {
+            diags.push(
+                src.error(spans.get("base_url"), format!("base_url `{u}` bukan alamat web yang lengkap"))
+                    .hint("tulis alamat lengkap dengan https://, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
+            );
+            None
+        }
+    });
+    if let Some(bahasa) = text(doc.bahasa)
+        && bahasa != "id"
+    {
+        diags.push(
+            src.error(
+                spans.get("bahasa"),
+                format!("bahasa `{bahasa}` belum didukung"),
+            )
+            .hint("saat ini hanya `bahasa: id` (Bahasa Indonesia)"),
+        );
+    }
+    let alamat_pengaduan = text(doc.alamat_pengaduan);
+    if alamat_pengaduan.is_none() {
+        diags.push(
+            src.warning(None, "`alamat_pengaduan` belum diisi")
+                .hint("undang-undang mewajibkan alamat pengaduan dicantumkan bersama APBDes; tambahkan misalnya `alamat_pengaduan: \"Kantor Desa …, atau WhatsApp 08…\"`"),
+        );
+    }
+    Some(Desa {
+        nama,
+        kecamatan,
+        kabupaten,
+        provinsi,
+        kode_wilayah: text(doc.kode_wilayah),
+        kepala_desa: text(doc.kepala_desa),
+        alamat: text(doc.alamat),
+        alamat_pengaduan,
+        jumlah_penduduk,
+        base_url,
+        tema: text(doc.tema).unwrap_or_else(|| "default".to_owned()),
+        deskripsi: text(doc.deskripsi),
+        contoh: doc.contoh.unwrap_or(false),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Option<Desa>, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let desa = parse(&SourceFile::new(FILE, text), &mut diags);
+        (desa, diags)
+    }
+
+    const MINIMAL: &str = "nama: Sukamaju\nkecamatan: Mertoyudan\nkabupaten: Magelang\nprovinsi: Jawa Tengah\nalamat_pengaduan: Kantor Desa\n";
+
+    #[test]
+    fn reads_a_minimal_village() {
+        let (desa, diags) = parse_text(MINIMAL);
+        assert!(diags.is_empty(), "{}", diags.report());
+        let desa = desa.unwrap();
+        assert_eq!(desa.nama, "Sukamaju");
+        assert_eq!(desa.tema, "default");
+        assert_eq!(desa.base_url, None);
+    }
+
+    #[test]
+    fn normalises_base_url_and_population() {
+        let (desa, diags) = parse_text(&format!(
+            "{MINIMAL}base_url: https://sukamaju.desa.id\njumlah_penduduk: 4.312\n"
+        ));
+        assert!(diags.is_empty(), "{}", diags.report());
+        let desa = desa.unwrap();
+        assert_eq!(desa.base_url.as_deref(), Some("https://sukamaju.desa.id/"));
+        assert_eq!(desa.jumlah_penduduk, Some(4312));
+    }
+
+    #[test]
+    fn reports_every_bad_field() {
+        let (_, diags) = parse_text(&format!(
+            "{MINIMAL}base_url: sukamaju.desa.id\njumlah_penduduk: -5\nbahasa: en\n"
+        ));
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "jumlah_penduduk `-5` bukan bilangan bulat positif",
+                "base_url `sukamaju.desa.id` bukan alamat web yang lengkap",
+                "bahasa `en` belum didukung",
+            ]
+        );
+        assert!(diags.iter().all(|d| d.location.is_some()));
+    }
+}

@@ -1,0 +1,270 @@
+//! Problems found in a site's content, shared by every stage.
+//!
+//! Stages push into a [`Diagnostics`] list instead of stopping at the first problem; the
+//! command prints the whole list once (errors first, then warnings, then a count) and exits
+//! with status 1 when there is at least one error. Every problem names its file; parser
+//! problems keep the line and column and show the offending line with a caret under it.
+
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is. Errors stop `build`; warnings are printed and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// The word printed before the message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "kesalahan",
+            Severity::Warning => "peringatan",
+        }
+    }
+}
+
+/// A position in a text file; both numbers start at 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    pub fn new(line: usize, column: usize) -> Self {
+        Location { line, column }
+    }
+}
+
+/// One problem: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, as the user sees it (relative to the site folder when inside it).
+    pub file: PathBuf,
+    pub location: Option<Location>,
+    /// One line in plain Indonesian.
+    pub message: String,
+    /// The offending source line, shown with a caret under the column.
+    pub snippet: Option<String>,
+    /// Details, one line each (figures, the lines of related rows, …).
+    pub notes: Vec<String>,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            file: file.as_ref().to_path_buf(),
+            location: None,
+            message: message.into(),
+            snippet: None,
+            notes: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file, message)
+    }
+
+    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file, message)
+    }
+
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    pub fn snippet(mut self, line: Option<&str>) -> Self {
+        self.snippet = line.map(str::to_owned);
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, or as much of it as is known.
+    pub fn position(&self) -> String {
+        let file = self.file.display();
+        match self.location {
+            Some(loc) => format!("{file}:{}:{}", loc.line, loc.column),
+            None => file.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}: {}", self.severity.label(), self.message)?;
+        writeln!(f, "  --> {}", self.position())?;
+        let gutter = self
+            .location
+            .map(|loc| loc.line.to_string().len())
+            .unwrap_or(1)
+            .max(2);
+        if let (Some(line), Some(loc)) = (&self.snippet, self.location) {
+            let pad = " ".repeat(gutter);
+            let shown = line.replace('\t', " ");
+            // The caret goes under the column, counted in characters, not bytes.
+            let caret_at = loc.column.saturating_sub(1).min(shown.chars().count());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{:>gutter$} | {}", loc.line, shown)?;
+            writeln!(f, "{pad} | {}^", " ".repeat(caret_at))?;
+        }
+        for note in &self.notes {
+            writeln!(f, "{} = {note}", " ".repeat(gutter))?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "{} = saran: {hint}", " ".repeat(gutter))?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found so far, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Errors first, then warnings; within each, by file and position, so the output is
+    /// stable whatever order the stages ran in.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (a.severity, &a.file, a.location).cmp(&(b.severity, &b.file, b.location))
+        });
+        items
+    }
+
+    /// The full report: every error, then every warning, then one line with the counts.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        let sorted = self.sorted();
+        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+            sorted.into_iter().partition(|d| d.is_error());
+        for d in &errors {
+            let _ = writeln!(out, "{d}");
+        }
+        if !errors.is_empty() && !warnings.is_empty() {
+            out.push_str("----\n\n");
+        }
+        for d in &warnings {
+            let _ = writeln!(out, "{d}");
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// "Ditemukan 4 kesalahan dan 1 peringatan." or "Tidak ada masalah."
+    pub fn summary(&self) -> String {
+        match (self.error_count(), self.warning_count()) {
+            (0, 0) => "Tidak ada masalah.".to_owned(),
+            (e, 0) => format!("Ditemukan {e} kesalahan."),
+            (0, w) => format!("Ditemukan {w} peringatan."),
+            (e, w) => format!("Ditemukan {e} kesalahan dan {w} peringatan."),
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_position_snippet_caret_notes_and_hint() {
+        let d = Diagnostic::error("content/anggaran/2025.yaml", "kode tidak dikenal")
+            .at(Some(Location::new(12, 11)))
+            .snippet(Some("  - kode: \"4.9.1\""))
+            .note("kode pendapatan dimulai dengan 4.1, 4.2 atau 4.3")
+            .hint("maksud Anda `4.1.1`?");
+        let expected = "\
+kesalahan: kode tidak dikenal
+  --> content/anggaran/2025.yaml:12:11
+   |
+12 |   - kode: \"4.9.1\"
+   |           ^
+   = kode pendapatan dimulai dengan 4.1, 4.2 atau 4.3
+   = saran: maksud Anda `4.1.1`?
+";
+        assert_eq!(d.to_string(), expected);
+    }
+
+    #[test]
+    fn report_puts_errors_before_warnings_and_counts_both() {
+        let mut all = Diagnostics::new();
+        all.push(Diagnostic::warning("b.yaml", "w"));
+        all.push(Diagnostic::error("z.yaml", "e2"));
+        all.push(Diagnostic::error("a.yaml", "e1"));
+        let report = all.report();
+        let e1 = report.find("e1").unwrap();
+        let e2 = report.find("e2").unwrap();
+        let w = report.find("peringatan: w").unwrap();
+        assert!(e1 < e2 && e2 < w, "{report}");
+        assert!(report.ends_with("Ditemukan 2 kesalahan dan 1 peringatan.\n"));
+    }
+
+    #[test]
+    fn summary_without_problems() {
+        assert_eq!(Diagnostics::new().summary(), "Tidak ada masalah.");
+    }
+}

@@ -1,0 +1,170 @@
+//! Themes: the default theme compiled into the binary, overridden file by file.
+//!
+//! In: the site folder and the theme name from desa.yaml. Out: a [`Theme`] with every
+//! template parsed once, and the static files (CSS, scripts) to copy. A site's
+//! `themes/NAME/templates/x.html` replaces the default `x.html`; `themes/NAME/static/…`
+//! adds or replaces static files. Template errors name the file they come from.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default templates, as shipped in `themes/default/templates/`.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "index.html",
+    "anggaran/index.html",
+    "anggaran/tahun.html",
+    "partials/tabel.html",
+    "partials/grafik.html",
+    "partials/ringkasan.html",
+);
+
+/// The default static files, as shipped in `themes/default/static/`.
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "assets/style.css",
+    include_bytes!("../../themes/default/static/assets/style.css"),
+)];
+
+pub struct Theme {
+    tera: tera::Tera,
+    /// Where each template came from, to name it in errors.
+    origins: BTreeMap<String, PathBuf>,
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The default theme with the overrides found in `site/themes/name/`.
+    pub fn load(site: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
+        let mut sources: BTreeMap<String, (PathBuf, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, text)| {
+                (
+                    (*n).to_owned(),
+                    (
+                        Path::new("themes/default/templates").join(n),
+                        (*text).to_owned(),
+                    ),
+                )
+            })
+            .collect();
+        let mut static_files: BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, bytes)| ((*n).to_owned(), bytes.to_vec()))
+            .collect();
+        let folder = Path::new("themes").join(name);
+        if site.join(&folder).is_dir() {
+            for (rel, key) in theme_files(site, &folder.join("templates")) {
+                match SourceFile::read(site, &rel) {
+                    Ok(src) => {
+                        sources.insert(key, (rel, src.text));
+                    }
+                    Err(d) => diags.push(d),
+                }
+            }
+            for (rel, key) in theme_files(site, &folder.join("static")) {
+                match std::fs::read(site.join(&rel)) {
+                    Ok(bytes) => {
+                        static_files.insert(key, bytes);
+                    }
+                    Err(e) => diags.push(Diagnostic::error(
+                        &rel,
+                        format!(
+                            "berkas tema tidak dapat dibaca: {}",
+                            crate::source::io_reason(&e)
+                        ),
+                    )),
+                }
+            }
+        } else if name != "default" {
+            diags.push(
+                Diagnostic::error(crate::desa::FILE, format!("tema `{name}` tidak ditemukan"))
+                    .note(format!("dicari di folder {}", site.join(&folder).display()))
+                    .hint("buat folder themes/NAMA berisi templates/ yang ingin diganti, atau tulis `tema: default`"),
+            );
+            return None;
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let origins: BTreeMap<String, PathBuf> = sources
+            .iter()
+            .map(|(k, (path, _))| (k.clone(), path.clone()))
+            .collect();
+        // All at once: a template may extend or include one added after it.
+        if let Err(e) = tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(k, (_, text))| (k.as_str(), text.as_str())),
+        ) {
+            let path = origins
+                .iter()
+                .find(|(k, _)| e.to_string().contains(k.as_str()))
+                .map_or_else(|| folder.join("templates"), |(_, p)| p.clone());
+            diags.push(template_error(&path, &e));
+            return None;
+        }
+        let ok = true;
+        ok.then_some(Theme {
+            tera,
+            origins,
+            static_files,
+        })
+    }
+
+    /// Renders `template` with `context`; an error names the template file.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            let path = self
+                .origins
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| Path::new("themes").join(template));
+            template_error(&path, &e)
+        })
+    }
+}
+
+/// A Tera error as a diagnostic: the whole chain of causes, in order.
+fn template_error(path: &Path, e: &tera::Error) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        message.push_str(&format!("\n{c}"));
+        cause = c.source();
+    }
+    let first = message.lines().next().unwrap_or("").to_owned();
+    let mut d = Diagnostic::error(path, format!("templat tidak dapat dipakai: {first}"));
+    for line in message.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        d = d.note(line.to_owned());
+    }
+    d.hint("periksa penulisan {{ … }} dan {% … %} di templat ini; bandingkan dengan templat bawaan di themes/default/templates")
+}
+
+/// Files under `site/dir`, as (path relative to site, name relative to `dir` with `/`).
+fn theme_files(site: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
+    let full = site.join(dir);
+    let mut out: Vec<(PathBuf, String)> = walkdir::WalkDir::new(&full)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&full).ok()?;
+            let key = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Some((dir.join(rel), key))
+        })
+        .collect();
+    out.sort();
+    out
+}
