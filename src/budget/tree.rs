@@ -91,18 +91,25 @@ fn build_section(input: &BudgetInput, section: Section, diags: &mut Diagnostics)
             nodes.push(row_node(rows[0], NodeKind::Leaf, with_realisasi));
             attached.push(false);
         } else if shared_kegiatan {
-            // Rincian of one kegiatan: a group for the kegiatan with a row per rincian.
-            let name = match codes::check(input.kodefikasi, section, code) {
-                Ok(Known::Official(name)) => name.to_owned(),
-                _ => rows[0].uraian.clone(),
+            // Rincian of one kegiatan: a group for the kegiatan with a row per rincian. When
+            // every row carries the same uraian, it names the kegiatan and the rincian are
+            // named by their jenis belanja.
+            let common = rows
+                .iter()
+                .all(|r| r.uraian == rows[0].uraian)
+                .then(|| rows[0].uraian.clone());
+            let name = match (&common, codes::check(input.kodefikasi, section, code)) {
+                (Some(u), _) => u.clone(),
+                (None, Ok(Known::Official(name))) => name.to_owned(),
+                (None, _) => rows[0].uraian.clone(),
             };
             let group = nodes.len();
             anchor.insert((*code).clone(), group);
-            nodes.push(group_node((*code).clone(), name.clone(), with_realisasi));
+            nodes.push(group_node((*code).clone(), name, with_realisasi));
             attached.push(false);
             for row in rows {
                 let mut node = row_node(row, NodeKind::Rincian, with_realisasi);
-                if node.uraian == name {
+                if common.is_some() {
                     node.uraian = rincian_name(row);
                 }
                 let index = nodes.len();

@@ -104,9 +104,9 @@ impl Theme {
                 .map(|(k, (_, text))| (k.as_str(), text.as_str())),
         ) {
             let path = origins
-                .iter()
-                .find(|(k, _)| e.to_string().contains(k.as_str()))
-                .map_or_else(|| folder.join("templates"), |(_, p)| p.clone());
+                .get(template_in_error(&e.to_string()).unwrap_or(""))
+                .cloned()
+                .unwrap_or_else(|| folder.join("templates"));
             diags.push(template_error(&path, &e));
             return None;
         }
@@ -121,9 +121,11 @@ impl Theme {
     /// Renders `template` with `context`; an error names the template file.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| {
+            let message = e.to_string();
+            let name = template_in_error(&message).unwrap_or(template);
             let path = self
                 .origins
-                .get(template)
+                .get(name)
                 .cloned()
                 .unwrap_or_else(|| Path::new("themes").join(template));
             template_error(&path, &e)
@@ -145,6 +147,12 @@ fn template_error(path: &Path, e: &tera::Error) -> Diagnostic {
         d = d.note(line.to_owned());
     }
     d.hint("periksa penulisan {{ … }} dan {% … %} di templat ini; bandingkan dengan templat bawaan di themes/default/templates")
+}
+
+/// The template an error points at: Tera writes `--> name:line:column`.
+fn template_in_error(message: &str) -> Option<&str> {
+    let after = message.split("--> ").nth(1)?;
+    after.split(':').next().map(str::trim)
 }
 
 /// Files under `site/dir`, as (path relative to site, name relative to `dir` with `/`).
