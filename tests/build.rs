@@ -15,19 +15,51 @@ fn sample_village_builds_every_page_and_its_totals_match_the_documents() {
     let out = build(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let output = dir.path().join("output");
-    for page in ["index.html", "anggaran/index.html", "anggaran/tren.svg", "assets/style.css"] {
+    for page in [
+        "index.html",
+        "anggaran/index.html",
+        "anggaran/tren.svg",
+        "assets/style.css",
+    ] {
         assert!(output.join(page).is_file(), "{page}");
     }
     // Totals computed from the YAML with a separate script when the sample data was written.
     let expected = [
-        (2023, "1724125500", "1722183930", "1762303500", "1721480000", "5040650", "43922580"),
-        (2024, "1901422300", "1897611715", "1905344500", "1836773000", "10000380", "74761295"),
-        (2025, "1832444800", "1016471230", "1857178000", "799595000", "10028095", "251637525"),
+        (
+            2023,
+            "1724125500",
+            "1722183930",
+            "1762303500",
+            "1721480000",
+            "5040650",
+            "43922580",
+        ),
+        (
+            2024,
+            "1901422300",
+            "1897611715",
+            "1905344500",
+            "1836773000",
+            "10000380",
+            "74761295",
+        ),
+        (
+            2025,
+            "1832444800",
+            "1016471230",
+            "1857178000",
+            "799595000",
+            "10028095",
+            "251637525",
+        ),
     ];
     for (year, pa, pr, ba, br, sa, sr) in expected {
         let dir = output.join(format!("anggaran/{year}"));
         assert!(dir.join("index.html").is_file());
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join(format!("apbdes-{year}.json"))).unwrap()).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.join(format!("apbdes-{year}.json"))).unwrap(),
+        )
+        .unwrap();
         let r = &json["ringkasan"];
         assert_eq!(r["pendapatan"]["anggaran"], pa, "{year}");
         assert_eq!(r["pendapatan"]["realisasi"], pr, "{year}");
@@ -38,10 +70,18 @@ fn sample_village_builds_every_page_and_its_totals_match_the_documents() {
         let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
         assert!(html.contains("<html lang=\"id\">"));
         assert!(html.contains("Data contoh."), "sample data must be marked");
-        for svg in ["pendapatan-sumber.svg", "belanja-bidang.svg", "belanja-jenis.svg", "belanja-sumber-dana.svg"] {
+        for svg in [
+            "pendapatan-sumber.svg",
+            "belanja-bidang.svg",
+            "belanja-jenis.svg",
+            "belanja-sumber-dana.svg",
+        ] {
             assert!(html.contains(&format!("src=\"{svg}\"")), "{year} {svg}");
             let chart = std::fs::read_to_string(dir.join(svg)).unwrap();
-            assert!(chart.contains("role=\"img\"") && chart.contains("<title"), "{svg}");
+            assert!(
+                chart.contains("role=\"img\"") && chart.contains("<title"),
+                "{svg}"
+            );
         }
     }
 }
@@ -59,7 +99,11 @@ fn year_page_states_stage_date_and_complaints_address() {
     assert!(html.contains("Rp 1.832.444.800"));
     let belanja = html.split("<dt>Belanja</dt>").nth(1).unwrap();
     // 799.595.000 / 1.857.178.000 = 43,054…% → 43,05%.
-    assert!(belanja.contains("Rp 799.595.000</span> <span class=\"persen\">(43,05%)</span>"), "{}", &belanja[..400]);
+    assert!(
+        belanja.contains("Rp 799.595.000</span> <span class=\"persen\">(43,05%)</span>"),
+        "{}",
+        &belanja[..400]
+    );
 }
 
 #[test]
@@ -69,9 +113,13 @@ fn csv_has_one_row_per_table_row_with_exact_amounts() {
         "tahun: 2025\npendapatan:\n  - { kode: \"4.1.1\", anggaran: \"Rp 1.220.937.619,09\" }\nbelanja:\n  - { kode: \"02.03.10\", uraian: \"Jalan, \\\"Dusun\\\" Karet\", jenis: \"5.3.5\", anggaran: 5.000.000 }\n",
     );
     assert_eq!(build(dir.path()).status.code(), Some(0));
-    let csv = std::fs::read_to_string(dir.path().join("output/anggaran/2025/apbdes-2025.csv")).unwrap();
+    let csv =
+        std::fs::read_to_string(dir.path().join("output/anggaran/2025/apbdes-2025.csv")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "bagian,kode,uraian,tingkat,jenis_belanja,sumber_dana,lokasi,anggaran,realisasi,lebih_kurang,persen");
+    assert_eq!(
+        lines[0],
+        "bagian,kode,uraian,tingkat,jenis_belanja,sumber_dana,lokasi,anggaran,realisasi,lebih_kurang,persen"
+    );
     assert_eq!(
         &lines[1..],
         [
@@ -91,7 +139,12 @@ fn two_builds_are_byte_identical() {
     let b = tempfile::tempdir().unwrap();
     let (out_a, out_b) = (a.path().join("situs"), b.path().join("situs"));
     for out in [&out_a, &out_b] {
-        let o = papan(&["build", dir.path().to_str().unwrap(), "--output", out.to_str().unwrap()]);
+        let o = papan(&[
+            "build",
+            dir.path().to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     let (sa, sb) = (snapshot(&out_a), snapshot(&out_b));
@@ -107,13 +160,29 @@ fn failed_build_leaves_previous_output_untouched() {
     let dir = sample_site();
     assert_eq!(build(dir.path()).status.code(), Some(0));
     let before = snapshot(&dir.path().join("output"));
-    std::fs::write(dir.path().join("content/anggaran/2024.yaml"), "tahun: 2024\npendapatan:\n  - { kode: \"4.2.1\", anggaran: 1.500 }\n").unwrap();
+    std::fs::write(
+        dir.path().join("content/anggaran/2024.yaml"),
+        "tahun: 2024\npendapatan:\n  - { kode: \"4.2.1\", anggaran: 1.500 }\n",
+    )
+    .unwrap();
     let out = build(dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("content/anggaran/2024.yaml:3:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/anggaran/2024.yaml:3:"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(snapshot(&dir.path().join("output")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
-    assert_eq!(leftovers.len(), 2, "only content/ and output/ remain: {leftovers:?}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "only content/ and output/ remain: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -122,17 +191,41 @@ fn refuses_output_folders_with_files_it_did_not_write() {
     let mine = dir.path().join("punya-saya");
     std::fs::create_dir_all(&mine).unwrap();
     std::fs::write(mine.join("skripsi.docx"), b"penting").unwrap();
-    let out = papan(&["build", dir.path().to_str().unwrap(), "--output", mine.to_str().unwrap()]);
+    let out = papan(&[
+        "build",
+        dir.path().to_str().unwrap(),
+        "--output",
+        mine.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("berisi berkas yang tidak dibuat oleh Papan: skripsi.docx"), "{}", stderr(&out));
-    assert_eq!(std::fs::read(mine.join("skripsi.docx")).unwrap(), b"penting");
+    assert!(
+        stderr(&out).contains("berisi berkas yang tidak dibuat oleh Papan: skripsi.docx"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(mine.join("skripsi.docx")).unwrap(),
+        b"penting"
+    );
     // A file added by hand to a Papan output is also protected.
     assert_eq!(build(dir.path()).status.code(), Some(0));
     std::fs::write(dir.path().join("output/CNAME"), "desa.id").unwrap();
     assert_eq!(build(dir.path()).status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(dir.path().join("output/CNAME")).unwrap(), "desa.id");
-    for bad in [dir.path().to_path_buf(), dir.path().join("content"), std::path::PathBuf::from("/")] {
-        let out = papan(&["build", dir.path().to_str().unwrap(), "--output", bad.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("output/CNAME")).unwrap(),
+        "desa.id"
+    );
+    for bad in [
+        dir.path().to_path_buf(),
+        dir.path().join("content"),
+        std::path::PathBuf::from("/"),
+    ] {
+        let out = papan(&[
+            "build",
+            dir.path().to_str().unwrap(),
+            "--output",
+            bad.to_str().unwrap(),
+        ]);
         assert_eq!(out.status.code(), Some(2), "{}", bad.display());
     }
 }
@@ -151,7 +244,8 @@ fn every_local_link_resolves() {
         for attr in ["href=\"", "src=\""] {
             for part in html.split(attr).skip(1) {
                 let link = part.split('"').next().unwrap();
-                if link.starts_with("http") || link.starts_with('#') || link.starts_with("mailto:") {
+                if link.starts_with("http") || link.starts_with('#') || link.starts_with("mailto:")
+                {
                     continue;
                 }
                 let target = link.split('#').next().unwrap();
@@ -182,11 +276,22 @@ fn a_site_theme_overrides_one_template_and_errors_name_the_file() {
     assert_eq!(build(dir.path()).status.code(), Some(0));
     let home = std::fs::read_to_string(dir.path().join("output/index.html")).unwrap();
     assert!(home.contains("<p>Beranda khusus Sukamaju Lestari</p>"));
-    assert!(home.contains("assets/style.css"), "the default base template is still used");
-    std::fs::write(custom.join("index.html"), "{% extends \"base.html\" %}{% block content %}{{ site.nama }{% endblock content %}").unwrap();
+    assert!(
+        home.contains("assets/style.css"),
+        "the default base template is still used"
+    );
+    std::fs::write(
+        custom.join("index.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ site.nama }{% endblock content %}",
+    )
+    .unwrap();
     let out = build(dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("--> themes/default/templates/index.html"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--> themes/default/templates/index.html"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

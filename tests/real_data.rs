@@ -18,10 +18,22 @@ fn check_reports_the_four_printed_totals_that_do_not_add_up() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let expected = [
-        ("325:15", "anggaran kode 2.1.1 tercetak Rp 394.080.000, tetapi jumlah rinciannya Rp 385.080.000 (selisih Rp 9.000.000, angka tercetak lebih besar)"),
-        ("642:15", "anggaran kode 2.3.1.1 tercetak Rp 7.100.000, tetapi jumlah rinciannya Rp 3.500.000 (selisih Rp 3.600.000, angka tercetak lebih besar)"),
-        ("649:15", "anggaran kode 2.3.1.2 tercetak Rp 17.100.000, tetapi jumlah rinciannya Rp 12.000.000 (selisih Rp 5.100.000, angka tercetak lebih besar)"),
-        ("656:15", "anggaran kode 2.3.1.3 tercetak Rp 49.320.000, tetapi jumlah rinciannya Rp 5.000.000 (selisih Rp 44.320.000, angka tercetak lebih besar)"),
+        (
+            "325:15",
+            "anggaran kode 2.1.1 tercetak Rp 394.080.000, tetapi jumlah rinciannya Rp 385.080.000 (selisih Rp 9.000.000, angka tercetak lebih besar)",
+        ),
+        (
+            "642:15",
+            "anggaran kode 2.3.1.1 tercetak Rp 7.100.000, tetapi jumlah rinciannya Rp 3.500.000 (selisih Rp 3.600.000, angka tercetak lebih besar)",
+        ),
+        (
+            "649:15",
+            "anggaran kode 2.3.1.2 tercetak Rp 17.100.000, tetapi jumlah rinciannya Rp 12.000.000 (selisih Rp 5.100.000, angka tercetak lebih besar)",
+        ),
+        (
+            "656:15",
+            "anggaran kode 2.3.1.3 tercetak Rp 49.320.000, tetapi jumlah rinciannya Rp 5.000.000 (selisih Rp 44.320.000, angka tercetak lebih besar)",
+        ),
     ];
     for (position, message) in expected {
         let block = format!("kesalahan: {message}\n  --> content/anggaran/2016.yaml:{position}\n");
@@ -29,7 +41,10 @@ fn check_reports_the_four_printed_totals_that_do_not_add_up() {
     }
     assert_eq!(err.matches("kesalahan: ").count(), 4, "{err}");
     assert!(err.contains("peringatan: kode 2.1.2.1.2.1 dipakai di 2 baris\n  --> content/anggaran/2016.yaml:435:5\n"), "{err}");
-    assert!(err.ends_with("Ditemukan 4 kesalahan dan 1 peringatan.\n"), "{err}");
+    assert!(
+        err.ends_with("Ditemukan 4 kesalahan dan 1 peringatan.\n"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -43,7 +58,13 @@ fn the_differences_sum_to_the_published_gap() {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| {
             let selisih = d.message.split("selisih Rp ").nth(1).unwrap();
-            let digits: String = selisih.split(',').next().unwrap().chars().filter(char::is_ascii_digit).collect();
+            let digits: String = selisih
+                .split(',')
+                .next()
+                .unwrap()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             digits.parse::<Decimal>().unwrap()
         })
         .sum();
@@ -80,7 +101,11 @@ fn leaf_totals_balance() {
             ("2.5".to_owned(), rp(0)),
         ]
     );
-    let kelompok: Vec<Decimal> = s.pendapatan_kelompok.iter().map(|sl| sl.amounts.anggaran).collect();
+    let kelompok: Vec<Decimal> = s
+        .pendapatan_kelompok
+        .iter()
+        .map(|sl| sl.amounts.anggaran)
+        .collect();
     assert_eq!(kelompok, [rp(84_000_000), rp(1_368_121_934), rp(0)]);
 }
 

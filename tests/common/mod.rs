@@ -8,7 +8,9 @@ use std::process::{Command, Output};
 pub const DESA: &str = "nama: Uji Coba\nkecamatan: Contoh\nkabupaten: Contoh\nprovinsi: Jawa Tengah\nalamat_pengaduan: Kantor Desa Uji Coba\n";
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 pub fn repo() -> PathBuf {
@@ -28,7 +30,10 @@ pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 /// A site with the test desa.yaml and one budget file for `year`.
 pub fn budget_site(year: u32, budget: &str) -> tempfile::TempDir {
-    site(&[("content/desa.yaml", DESA), (&format!("content/anggaran/{year}.yaml"), budget)])
+    site(&[
+        ("content/desa.yaml", DESA),
+        (&format!("content/anggaran/{year}.yaml"), budget),
+    ])
 }
 
 /// Copies a folder tree (used to build a fixture without touching the repository).
@@ -84,7 +89,12 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
