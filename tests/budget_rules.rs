@@ -1,6 +1,8 @@
 //! The budget rules, one small budget each. Every expected figure is worked out by hand in
 //! the comments, not copied from Papan's output.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::*;
 use papan::budget::summary::summarize;

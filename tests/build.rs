@@ -1,5 +1,7 @@
 //! Whole builds of fixture sites through the real binary.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::*;
 use std::collections::BTreeSet;

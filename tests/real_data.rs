@@ -2,6 +2,8 @@
 //! do not add up, one code is used twice, and the leaf rows balance. Expected figures were
 //! worked out from the TSV with a separate script, not taken from Papan's output.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::*;
 use papan::budget::summary::summarize;
