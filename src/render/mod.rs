@@ -1,22 +1,26 @@
 //! The render stage: the loaded site in, the files of the website out.
 //!
 //! In: a [`Site`] and a [`Theme`]. Out: every output file as bytes with its path, ready for
-//! the write stage; nothing touches the disk here. Pages are rendered from typed views
-//! ([`view`], [`budget`]); charts ([`chart`]) and downloads ([`download`]) come from the
-//! computed budget.
+//! the write stage; nothing touches the disk here. Each content area has its own module
+//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`]. Pages get typed
+//! views ([`view`], [`budget`]); charts ([`chart`]) and downloads ([`download`]) come from
+//! the computed model.
 
+pub mod anggaran;
 pub mod budget;
 pub mod chart;
 pub mod download;
+pub mod home;
 pub mod theme;
 pub mod view;
 
 use crate::budget::summary::{Summary, summarize};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use theme::Theme;
-use view::{NavItem, PageView, SiteView};
+use view::{NavItem, PageView, PhotoView, SiteView};
 
 /// A file of the finished site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,13 +39,7 @@ impl OutputFile {
     }
 }
 
-/// The sections of the site menu: (label, page from the site root).
-const MENU: &[(&str, &str)] = &[
-    ("Beranda", "index.html"),
-    ("Anggaran", "anggaran/index.html"),
-];
-
-/// What every page template receives.
+/// What every page template receives, besides its own data.
 #[derive(Serialize)]
 struct Common<'a, T: Serialize> {
     site: &'a SiteView,
@@ -51,16 +49,23 @@ struct Common<'a, T: Serialize> {
     extra: T,
 }
 
-struct Renderer<'a> {
+/// Collects the pages and files of one build.
+pub struct Renderer<'a> {
     theme: &'a Theme,
-    site: SiteView,
+    pub site: SiteView,
     base_url: Option<String>,
+    /// The menu: (label, page from the site root).
+    menu: Vec<(String, String)>,
     files: Vec<OutputFile>,
+    /// Photos used by pages, by their path inside content/; copied at the end.
+    photos: BTreeSet<String>,
     diags: &'a mut Diagnostics,
 }
 
 impl Renderer<'_> {
-    fn page_view(
+    /// A page's place in the site, its title and its description (for search engines and
+    /// share previews).
+    pub fn page_view(
         &self,
         path: &str,
         title: impl Into<String>,
@@ -69,17 +74,23 @@ impl Renderer<'_> {
         PageView::new(path, title, description, self.base_url.as_deref())
     }
 
-    fn page<T: Serialize>(&mut self, template: &str, page: &PageView, extra: T) {
+    /// Renders `template` for `page` with the page's own data under its field names.
+    pub fn page<T: Serialize>(&mut self, template: &str, page: &PageView, extra: T) {
+        let menu: Vec<(&str, &str)> = self
+            .menu
+            .iter()
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+            .collect();
         let common = Common {
             site: &self.site,
             page,
-            nav: view::nav(page, MENU),
+            nav: view::nav(page, &menu),
             extra,
         };
         let context = match tera::Context::from_serialize(&common) {
             Ok(c) => c,
             Err(e) => {
-                self.diags.push(crate::diagnostic::Diagnostic::error(
+                self.diags.push(Diagnostic::error(
                     template,
                     format!("data halaman tidak dapat disiapkan: {e}"),
                 ));
@@ -91,122 +102,89 @@ impl Renderer<'_> {
             Err(d) => self.diags.push(d),
         }
     }
+
+    /// Adds a file that is not a page (a chart, a download, a feed).
+    pub fn file(&mut self, file: OutputFile) {
+        self.files.push(file);
+    }
+
+    pub fn diagnostic(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Uses a photo (a path inside content/ already checked by [`crate::photo::resolve`])
+    /// on `page`; the photo is added to the output once, however many pages use it.
+    pub fn photo(&mut self, page: &PageView, resolved: &str, alt: &str) -> PhotoView {
+        self.photos.insert(resolved.to_owned());
+        PhotoView {
+            src: page.link(resolved),
+            alt: alt.to_owned(),
+        }
+    }
+
+    /// The absolute address of a path when desa.yaml gives base_url.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", view::pretty(path)))
+    }
 }
 
-#[derive(Serialize)]
-struct Latest {
-    tahun: i32,
-    tahap: &'static str,
-    per_tanggal: Option<String>,
-    href: String,
-    ringkasan: Vec<budget::FigureView>,
+/// Figures computed once per build and shared by the areas that show them.
+pub struct Computed {
+    /// One per budget year, in the same order as `site.budgets`.
+    pub summaries: Vec<Summary>,
 }
 
-#[derive(Serialize)]
-struct HomeExtra {
-    terbaru: Option<Latest>,
-    anggaran_href: String,
-}
-
-#[derive(Serialize)]
-struct ListExtra {
-    tahun: Vec<budget::YearRow>,
-    tren: Option<budget::ChartView>,
-}
-
-#[derive(Serialize)]
-struct YearExtra {
-    anggaran: budget::YearView,
-    daftar_href: String,
+/// The site menu, from what the site has.
+fn menu(site: &Site) -> Vec<(String, String)> {
+    let mut menu = vec![("Beranda".to_owned(), "index.html".to_owned())];
+    if !site.budgets.is_empty() {
+        menu.push(("Anggaran".to_owned(), "anggaran/index.html".to_owned()));
+    }
+    menu
 }
 
 /// Renders every page of the site. Template problems go to `diags`.
 pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let summaries: Vec<Summary> = site
-        .budgets
-        .iter()
-        .map(|b| summarize(b, site.desa.jumlah_penduduk))
-        .collect();
+    let computed = Computed {
+        summaries: site
+            .budgets
+            .iter()
+            .map(|b| summarize(b, site.desa.jumlah_penduduk))
+            .collect(),
+    };
     let mut r = Renderer {
         theme,
         site: SiteView::new(&site.desa),
         base_url: site.desa.base_url.clone(),
+        menu: menu(site),
         files: theme
             .static_files
             .iter()
             .map(|(path, bytes)| OutputFile::new(path.clone(), bytes.clone()))
             .collect(),
+        photos: BTreeSet::new(),
         diags,
     };
-    let nama = r.site.nama_lengkap.clone();
-
-    let home = r.page_view(
-        "index.html",
-        "Beranda",
-        format!("Situs transparansi {nama}: APBDes, laporan kegiatan dan produk desa."),
-    );
-    let terbaru = site
-        .latest_budget()
-        .zip(summaries.last())
-        .map(|(b, s)| Latest {
-            tahun: b.tahun,
-            tahap: b.tahap.describe(),
-            per_tanggal: b.per_tanggal.map(crate::date::long_date),
-            href: home.link(&format!("anggaran/{}/index.html", b.tahun)),
-            ringkasan: budget::ringkasan(s),
-        });
-    let anggaran_href = home.link("anggaran/index.html");
-    r.page(
-        "index.html",
-        &home,
-        HomeExtra {
-            terbaru,
-            anggaran_href,
-        },
-    );
-
-    let list = r.page_view(
-        "anggaran/index.html",
-        "Anggaran Desa (APBDes)",
-        format!("APBDes {nama} dari tahun ke tahun: pendapatan, belanja dan realisasinya."),
-    );
-    let pairs: Vec<_> = site.budgets.iter().zip(&summaries).collect();
-    let tren = budget::trend(&pairs).map(|(view, svg)| {
-        r.files.push(OutputFile::new("anggaran/tren.svg", svg.text));
-        view
-    });
-    let tahun = pairs
-        .iter()
-        .rev()
-        .map(|(b, s)| {
-            budget::year_row(b, s, list.link(&format!("anggaran/{}/index.html", b.tahun)))
-        })
-        .collect();
-    r.page("anggaran/index.html", &list, ListExtra { tahun, tren });
-
-    for (b, s) in &pairs {
-        let path = format!("anggaran/{}/index.html", b.tahun);
-        let page = r.page_view(
-            &path,
-            format!("APBDes {}", b.tahun),
-            format!(
-                "APBDes {nama} tahun {}: pendapatan, belanja, pembiayaan dan realisasinya.",
-                b.tahun
-            ),
-        );
-        let (anggaran, files) = budget::year(b, s, site.desa.jumlah_penduduk);
-        r.files.extend(files);
-        let daftar_href = page.link("anggaran/index.html");
-        r.page(
-            "anggaran/tahun.html",
-            &page,
-            YearExtra {
-                anggaran,
-                daftar_href,
-            },
-        );
-    }
+    home::render(&mut r, site, &computed);
+    anggaran::render(&mut r, site, &computed);
+    copy_photos(&mut r, site);
     let mut files = r.files;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// Adds every used photo to the output, unchanged, at its path inside content/.
+fn copy_photos(r: &mut Renderer, site: &Site) {
+    for photo in std::mem::take(&mut r.photos) {
+        let source = crate::photo::source_path(&site.root, &photo);
+        match std::fs::read(&source) {
+            Ok(bytes) => r.files.push(OutputFile::new(photo, bytes)),
+            Err(e) => r.diags.push(Diagnostic::error(
+                std::path::Path::new("content").join(&photo),
+                format!("foto tidak dapat dibaca: {}", crate::source::io_reason(&e)),
+            )),
+        }
+    }
 }

@@ -51,6 +51,11 @@ pub struct PageView {
     pub root: String,
     /// The absolute address, only when desa.yaml gives base_url.
     pub canonical: Option<String>,
+    /// Open Graph type: `website`, or `article` for a report, `product` for a product.
+    pub og_type: &'static str,
+    /// The share-preview image: absolute with base_url, else relative to this page.
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
 }
 
 impl PageView {
@@ -66,6 +71,9 @@ impl PageView {
             path: path.to_owned(),
             root: root_of(path),
             canonical: base_url.map(|base| format!("{base}{}", pretty(path))),
+            og_type: "website",
+            image: None,
+            image_alt: None,
         }
     }
 
@@ -83,6 +91,14 @@ pub fn root_of(path: &str) -> String {
 /// The address without `index.html`, as hosts serve it (`anggaran/2025/`).
 pub fn pretty(path: &str) -> &str {
     path.strip_suffix("index.html").unwrap_or(path)
+}
+
+/// A photo as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhotoView {
+    /// Relative to the page.
+    pub src: String,
+    pub alt: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,0 +1,311 @@
+//! Markdown from contributors, rendered and made safe.
+//!
+//! In: Markdown text (report bodies, pages, product descriptions). Out: HTML that keeps
+//! formatting (tables, footnotes, strikethrough, task lists, headings with anchors) and
+//! drops everything that could run in a reader's browser: scripts, event handlers,
+//! `javascript:` and other non-web links, iframes, styles. pulldown-cmark renders; ammonia
+//! sanitizes the result, so raw HTML written in the Markdown goes through the same filter.
+//! Headings are moved one level down (the page has its own `h1`) and get ids prefixed with
+//! `bagian-`, so they cannot collide with the theme's own ids.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Link schemes that survive; everything else (javascript:, data:, vbscript:, …) is removed.
+pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Ids that user content may carry: the ones this module generates.
+const ID_PREFIXES: [&str; 3] = ["bagian-", "catatan-", "rujukan-"];
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(ALLOWED_SCHEMES.into_iter().collect())
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_generic_attributes(["id"])
+        .add_allowed_classes("div", ["catatan-kaki"])
+        .add_allowed_classes("sup", ["catatan"])
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            (_, "id") if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
+            ("input", "type") if value != "checkbox" => None,
+            _ => Some(value.into()),
+        });
+    b
+});
+
+/// Cleans HTML written by contributors (also used for raw HTML outside Markdown).
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// Renders Markdown to safe HTML. `image_src` maps each image address as written to the
+/// address used in the output (or None to drop the image).
+pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let notes = footnote_numbers(&events);
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut used_ids = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(events.len(), |p| i + p);
+                let text: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let level = shift(*level);
+                let id = unique(&mut used_ids, &format!("bagian-{}", slug::slugify(&text)));
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: vec![],
+                    attrs: vec![],
+                }));
+                out.extend(events[i + 1..end].iter().cloned());
+                out.push(Event::End(TagEnd::Heading(level)));
+                i = end + 1;
+                continue;
+            }
+            Event::FootnoteReference(label) => {
+                let (id, n) = note_id(&notes, label);
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"catatan\"><a href=\"#catatan-{id}\" id=\"rujukan-{id}\">{n}</a></sup>"
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let (id, n) = note_id(&notes, label);
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"catatan-kaki\" id=\"catatan-{id}\"><sup>{n}</sup>"
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out.push(Event::Html(CowStr::from("</div>\n")))
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match image_src(dest_url) {
+                Some(src) => out.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(src),
+                    title: title.clone(),
+                    id: id.clone(),
+                })),
+                None => {
+                    // Keep the alt text as plain text in place of the dropped image.
+                    let end = events[i..]
+                        .iter()
+                        .position(|e| matches!(e, Event::End(TagEnd::Image)))
+                        .map_or(events.len(), |p| i + p);
+                    out.extend(events[i + 1..end].iter().cloned());
+                    i = end + 1;
+                    continue;
+                }
+            },
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    sanitize(&html)
+}
+
+/// The page title is the `h1`; Markdown headings start one level below it.
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn unique(used: &mut HashSet<String>, base: &str) -> String {
+    let base = if base == "bagian-" {
+        "bagian".to_owned() + "-judul"
+    } else {
+        base.to_owned()
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Footnotes are numbered in the order they are first referred to.
+fn footnote_numbers<'a>(events: &'a [Event<'a>]) -> HashMap<&'a str, usize> {
+    let mut numbers = HashMap::new();
+    for e in events {
+        if let Event::FootnoteReference(label) = e {
+            let next = numbers.len() + 1;
+            numbers.entry(label.as_ref()).or_insert(next);
+        }
+    }
+    numbers
+}
+
+fn note_id(numbers: &HashMap<&str, usize>, label: &str) -> (String, usize) {
+    let n = numbers.get(label).copied().unwrap_or(0);
+    let slug = slug::slugify(label);
+    (if slug.is_empty() { n.to_string() } else { slug }, n)
+}
+
+/// Plain text of the Markdown, shortened at a word boundary: for descriptions and previews.
+pub fn excerpt(markdown: &str, max_chars: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        to_html(md, &mut |src| Some(src.to_owned()))
+    }
+
+    #[test]
+    fn keeps_formatting() {
+        let out = html(
+            "# Judul\n\n~~lama~~ **tebal**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] selesai\n- [ ] belum\n",
+        );
+        assert!(out.contains("<h2 id=\"bagian-judul\">Judul</h2>"), "{out}");
+        assert!(out.contains("<del>lama</del>"));
+        assert!(out.contains("<strong>tebal</strong>"));
+        assert!(out.contains("<table>") && out.contains("<td>2</td>"));
+        assert!(
+            out.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\">")
+                || out.contains("type=\"checkbox\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn footnotes_link_both_ways() {
+        let out = html("Dana desa[^dd].\n\n[^dd]: Dari APBN.\n");
+        assert!(
+            out.contains("<sup class=\"catatan\"><a href=\"#catatan-dd\" id=\"rujukan-dd\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("<div class=\"catatan-kaki\" id=\"catatan-dd\">"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn duplicate_headings_get_distinct_ids() {
+        let out = html("## Hasil\n\n## Hasil\n");
+        assert!(
+            out.contains("id=\"bagian-hasil\"") && out.contains("id=\"bagian-hasil-2\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn drops_scripts_handlers_javascript_iframes_and_styles() {
+        let hostile = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[klik](javascript:alert(3))\n\n<a href=\"JaVaScRiPt:alert(4)\">x</a>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<p style=\"position:fixed\" onclick=\"alert(5)\">teks</p>\n\n<div id=\"isi\">menimpa</div>\n\n<svg><script>alert(6)</script></svg>\n\n[data](data:text/html;base64,PHNjcmlwdD4=)\n\n<object data=x></object><embed src=x><form action=x><input type=text></form>\n";
+        let out = html(hostile);
+        for bad in [
+            "<script",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "JaVaScRiPt",
+            "<iframe",
+            "style=",
+            "id=\"isi\"",
+            "data:text",
+            "<object",
+            "<embed",
+            "<form",
+            "type=\"text\"",
+            "alert(",
+        ] {
+            assert!(
+                !out.to_lowercase().contains(&bad.to_lowercase()),
+                "{bad} survived in {out}"
+            );
+        }
+        assert!(out.contains("teks"));
+        assert!(out.contains("menimpa"));
+    }
+
+    #[test]
+    fn allowed_links_survive_with_noopener() {
+        let out = html(
+            "[web](https://desa.id) [surel](mailto:a@b.id) [telp](tel:+628123) [wa](https://wa.me/628123)\n",
+        );
+        for ok in [
+            "https://desa.id",
+            "mailto:a@b.id",
+            "tel:+628123",
+            "https://wa.me/628123",
+            "rel=\"noopener noreferrer\"",
+        ] {
+            assert!(out.contains(ok), "{ok} missing in {out}");
+        }
+    }
+
+    #[test]
+    fn images_are_mapped_or_replaced_by_their_alt_text() {
+        let out = to_html(
+            "![Jalan baru](foto/jalan.jpg) ![hilang](foto/x.jpg)",
+            &mut |src| (src == "foto/jalan.jpg").then(|| "../../foto/jalan.jpg".to_owned()),
+        );
+        assert!(
+            out.contains("<img src=\"../../foto/jalan.jpg\" alt=\"Jalan baru\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("hilang") && !out.contains("foto/x.jpg"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(
+            excerpt("# Judul\n\nPengerasan jalan **sepanjang** 800 meter.", 200),
+            "Judul Pengerasan jalan sepanjang 800 meter."
+        );
+        assert_eq!(excerpt("satu dua tiga empat", 12), "satu dua…");
+    }
+}
