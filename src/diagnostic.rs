@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// Worth knowing, nothing to fix (e.g. no sitemap without base_url).
+    Info,
 }
 
 impl Severity {
@@ -21,6 +23,7 @@ impl Severity {
         match self {
             Severity::Error => "kesalahan",
             Severity::Warning => "peringatan",
+            Severity::Info => "catatan",
         }
     }
 }
@@ -74,6 +77,10 @@ impl Diagnostic {
 
     pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, file, message)
+    }
+
+    pub fn info(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, file, message)
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
@@ -158,11 +165,19 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
+        self.count(Severity::Error)
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.count(Severity::Warning)
+    }
+
+    pub fn info_count(&self) -> usize {
+        self.count(Severity::Info)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -187,19 +202,17 @@ impl Diagnostics {
         items
     }
 
-    /// The full report: every error, then every warning, then one line with the counts.
+    /// The full report: every error, then every warning, then notes, then one line with
+    /// the counts. The groups are separated by a line so they are easy to tell apart.
     pub fn report(&self) -> String {
         let mut out = String::new();
         let sorted = self.sorted();
-        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
-            sorted.into_iter().partition(|d| d.is_error());
-        for d in &errors {
-            let _ = writeln!(out, "{d}");
-        }
-        if !errors.is_empty() && !warnings.is_empty() {
-            out.push_str("----\n\n");
-        }
-        for d in &warnings {
+        let mut previous = None;
+        for d in sorted {
+            if previous.is_some_and(|p| p != d.severity) {
+                out.push_str("----\n\n");
+            }
+            previous = Some(d.severity);
             let _ = writeln!(out, "{d}");
         }
         out.push_str(&self.summary());
@@ -209,11 +222,15 @@ impl Diagnostics {
 
     /// "Ditemukan 4 kesalahan dan 1 peringatan." or "Tidak ada masalah."
     pub fn summary(&self) -> String {
-        match (self.error_count(), self.warning_count()) {
+        let main = match (self.error_count(), self.warning_count()) {
             (0, 0) => "Tidak ada masalah.".to_owned(),
             (e, 0) => format!("Ditemukan {e} kesalahan."),
             (0, w) => format!("Ditemukan {w} peringatan."),
             (e, w) => format!("Ditemukan {e} kesalahan dan {w} peringatan."),
+        };
+        match self.info_count() {
+            0 => main,
+            n => format!("{main} Ada {n} catatan."),
         }
     }
 }
@@ -264,7 +281,13 @@ kesalahan: kode tidak dikenal
     }
 
     #[test]
-    fn summary_without_problems() {
+    fn summary_without_problems_and_with_notes_only() {
         assert_eq!(Diagnostics::new().summary(), "Tidak ada masalah.");
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::info("content/desa.yaml", "tanpa base_url"));
+        assert_eq!(d.warning_count(), 0);
+        assert!(!d.has_errors());
+        assert_eq!(d.summary(), "Tidak ada masalah. Ada 1 catatan.");
+        assert!(d.report().starts_with("catatan: tanpa base_url\n"));
     }
 }
