@@ -1,0 +1,200 @@
+//! Typed views of the catalog for the templates: product cards for the grids, a product's
+//! full page, a producer's profile. Prices are formatted here, never in a template.
+
+use super::super::Renderer;
+use super::super::view::{PageView, PhotoView};
+use crate::produk::Catalog;
+use crate::produk::foto::Foto;
+use crate::produk::product::Product;
+use crate::produk::umkm::Producer;
+use crate::produk::whatsapp;
+use serde::Serialize;
+
+pub fn product_path(stem: &str) -> String {
+    format!("produk/{stem}/index.html")
+}
+
+pub fn category_path(kode: &str) -> String {
+    format!("produk/kategori/{kode}/index.html")
+}
+
+pub fn producer_path(stem: &str) -> String {
+    format!("umkm/{stem}/index.html")
+}
+
+pub const LIST_PATH: &str = "produk/index.html";
+
+/// A link with its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub label: String,
+    pub href: String,
+}
+
+/// One product in a grid.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    pub nama: String,
+    pub href: String,
+    /// `Rp 15.000`.
+    pub harga: String,
+    /// `15000`: what the sorting script compares.
+    pub harga_angka: String,
+    pub satuan: Option<String>,
+    /// Decorative in a card (the name follows), so its alt text is empty.
+    pub foto: Option<PhotoView>,
+    pub umkm: Option<String>,
+    pub tersedia: bool,
+}
+
+/// A photo with its caption.
+#[derive(Debug, Clone, Serialize)]
+pub struct FotoView {
+    pub src: String,
+    pub alt: String,
+    pub keterangan: Option<String>,
+}
+
+/// Products sorted for display: by name, ignoring case, then by file name.
+pub fn sorted<'a>(products: impl Iterator<Item = &'a Product>) -> Vec<&'a Product> {
+    let mut list: Vec<&Product> = products.collect();
+    list.sort_by_cached_key(|p| (p.nama.to_lowercase(), p.stem.clone()));
+    list
+}
+
+pub fn card(r: &mut Renderer, page: &PageView, katalog: &Catalog, p: &Product) -> CardView {
+    CardView {
+        nama: p.nama.clone(),
+        href: page.link(&product_path(&p.stem)),
+        harga: crate::money::rupiah(p.harga),
+        harga_angka: p.harga.normalize().to_string(),
+        satuan: p.satuan.clone(),
+        foto: p.foto.first().map(|f| r.photo(page, &f.path, "")),
+        umkm: p
+            .umkm
+            .as_deref()
+            .and_then(|u| katalog.producer(u))
+            .map(|u| u.nama.clone()),
+        tersedia: p.tersedia,
+    }
+}
+
+pub fn cards<'a>(
+    r: &mut Renderer,
+    page: &PageView,
+    katalog: &Catalog,
+    products: impl Iterator<Item = &'a Product>,
+) -> Vec<CardView> {
+    sorted(products)
+        .into_iter()
+        .map(|p| card(r, page, katalog, p))
+        .collect()
+}
+
+pub fn foto(r: &mut Renderer, page: &PageView, f: &Foto, fallback_alt: &str) -> FotoView {
+    let alt = f.keterangan.as_deref().unwrap_or(fallback_alt);
+    let photo = r.photo(page, &f.path, alt);
+    FotoView {
+        src: photo.src,
+        alt: photo.alt,
+        keterangan: f.keterangan.clone(),
+    }
+}
+
+/// A producer as named on a product's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProducerBrief {
+    pub nama: String,
+    pub href: String,
+    pub jenis: Option<&'static str>,
+    pub dusun: Option<String>,
+}
+
+pub fn producer_brief(page: &PageView, u: &Producer) -> ProducerBrief {
+    ProducerBrief {
+        nama: u.nama.clone(),
+        href: page.link(&producer_path(&u.stem)),
+        jenis: u.jenis.map(|j| j.label()),
+        dusun: u.dusun.as_deref().map(dusun),
+    }
+}
+
+/// `Dusun Krajan`, whether the file says `Krajan` or `Dusun Krajan`.
+pub fn dusun(name: &str) -> String {
+    if name.to_lowercase().starts_with("dusun ") {
+        name.to_owned()
+    } else {
+        format!("Dusun {name}")
+    }
+}
+
+/// A producer's own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProducerView {
+    pub nama: String,
+    pub jenis: Option<&'static str>,
+    pub dusun: Option<String>,
+    pub alamat: Option<String>,
+    /// `0812-3456-7890` linking to a chat.
+    pub whatsapp: Option<LinkView>,
+    pub foto: Option<FotoView>,
+    /// Sanitized HTML from the Markdown description.
+    pub deskripsi: Option<String>,
+}
+
+pub fn producer(
+    r: &mut Renderer,
+    page: &PageView,
+    u: &Producer,
+    deskripsi: Option<String>,
+) -> ProducerView {
+    ProducerView {
+        nama: u.nama.clone(),
+        jenis: u.jenis.map(|j| j.label()),
+        dusun: u.dusun.as_deref().map(dusun),
+        alamat: u.alamat.clone(),
+        whatsapp: u.whatsapp.as_deref().map(|n| LinkView {
+            label: whatsapp::display(n),
+            href: whatsapp::chat_link(n),
+        }),
+        foto: u.foto.as_ref().map(|f| foto(r, page, f, &u.nama)),
+        deskripsi,
+    }
+}
+
+/// A permit as shown: `("PIRT", "2063…")`.
+#[derive(Debug, Clone, Serialize)]
+pub struct IzinView {
+    pub label: &'static str,
+    pub nomor: String,
+}
+
+pub fn izin(p: &Product) -> Vec<IzinView> {
+    [
+        ("P-IRT", &p.izin.pirt),
+        ("Halal", &p.izin.halal),
+        ("NIB", &p.izin.nib),
+    ]
+    .into_iter()
+    .filter_map(|(label, nomor)| nomor.clone().map(|nomor| IzinView { label, nomor }))
+    .collect()
+}
+
+/// A product's own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DetailView {
+    pub nama: String,
+    pub harga: String,
+    pub satuan: Option<String>,
+    pub tersedia: bool,
+    pub foto: Vec<FotoView>,
+    pub kategori: LinkView,
+    pub umkm: Option<ProducerBrief>,
+    /// The WhatsApp button: "Pesan via WhatsApp", or a question when sold out.
+    pub pesan: Option<LinkView>,
+    pub izin: Vec<IzinView>,
+    pub tautan: Vec<LinkView>,
+    pub deskripsi: Option<String>,
+    /// Other products of the same producer.
+    pub lainnya: Vec<CardView>,
+}
