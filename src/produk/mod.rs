@@ -4,9 +4,10 @@
 //! Part of the load stage. In: the site folder and the village (for its own categories
 //! and base_url). Out: a [`Catalog`] with every usable product and producer, sorted by file
 //! name, and a diagnostic for every problem in every file. [`umkm`] and [`product`] read
-//! one file each; [`kategori`] holds the categories; [`whatsapp`] normalises numbers and
+//! one file each ([`fields`] checks a product's fields); [`kategori`] holds the categories; [`whatsapp`] normalises numbers and
 //! builds order links; [`foto`] reads photo items.
 
+mod fields;
 pub mod foto;
 pub mod kategori;
 pub mod product;

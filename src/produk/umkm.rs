@@ -99,38 +99,12 @@ pub fn parse(
         );
         stem.to_owned()
     });
-    let jenis = text(doc.jenis).and_then(|j| {
-        let found = Jenis::ALL.iter().find(|(k, _)| *k == j).map(|(_, v)| *v);
-        if found.is_none() {
-            let names = Jenis::ALL.map(|(k, _)| k);
-            let mut d = src
-                .error(
-                    spans.get("jenis"),
-                    format!("jenis UMKM `{j}` tidak dikenal"),
-                )
-                .note("pilihan yang ada: `pkk`, `kub`, `bumdes`, `perorangan`");
-            if let Some(best) = closest(&j, names) {
-                d = d.hint(format!("maksud Anda `{best}`?"));
-            }
-            diags.push(d);
-        }
-        found
-    });
-    let mut whatsapp_refused = false;
-    let whatsapp = text(doc.whatsapp).and_then(|w| match whatsapp::normalize(&w) {
-        Ok(n) => Some(n),
-        Err(reason) => {
-            whatsapp_refused = true;
-            diags.push(
-                src.error(
-                    spans.get("whatsapp"),
-                    format!("nomor WhatsApp `{w}` tidak sah: {reason}"),
-                )
-                .hint(whatsapp::HINT),
-            );
-            None
-        }
-    });
+    let jenis = text(doc.jenis).and_then(|j| check_jenis(src, &spans, &j, diags));
+    let written = text(doc.whatsapp);
+    let whatsapp = written
+        .as_deref()
+        .and_then(|w| check_number(src, &spans, w, diags));
+    let whatsapp_refused = written.is_some() && whatsapp.is_none();
     let location = spans.get("foto.berkas").or_else(|| spans.get("foto"));
     let foto = doc
         .foto
@@ -147,6 +121,42 @@ pub fn parse(
         deskripsi: text(doc.deskripsi),
         foto,
     })
+}
+
+fn check_jenis(src: &SourceFile, spans: &Spans, j: &str, diags: &mut Diagnostics) -> Option<Jenis> {
+    let found = Jenis::ALL.iter().find(|(k, _)| *k == j).map(|(_, v)| *v);
+    if found.is_none() {
+        let mut d = src
+            .error(
+                spans.get("jenis"),
+                format!("jenis UMKM `{j}` tidak dikenal"),
+            )
+            .note("pilihan yang ada: `pkk`, `kub`, `bumdes`, `perorangan`");
+        if let Some(best) = closest(j, Jenis::ALL.map(|(k, _)| k)) {
+            d = d.hint(format!("maksud Anda `{best}`?"));
+        }
+        diags.push(d);
+    }
+    found
+}
+
+fn check_number(
+    src: &SourceFile,
+    spans: &Spans,
+    w: &str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    whatsapp::normalize(w)
+        .map_err(|reason| {
+            diags.push(
+                src.error(
+                    spans.get("whatsapp"),
+                    format!("nomor WhatsApp `{w}` tidak sah: {reason}"),
+                )
+                .hint(whatsapp::HINT),
+            );
+        })
+        .ok()
 }
 
 #[cfg(test)]

@@ -8,22 +8,21 @@
 //! sort on top of them.
 
 pub mod jsonld;
+mod page;
 pub mod view;
 
 use super::Renderer;
 use super::view::PageView;
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
-use crate::money::rupiah;
 use crate::produk::Catalog;
 use crate::produk::kategori::Category;
 use crate::produk::product::Product;
 use crate::produk::umkm::Producer;
-use crate::produk::whatsapp::{self, Order};
 use crate::site::Site;
 use serde::Serialize;
 use std::path::Path;
-use view::{CardView, DetailView, LinkView, ProducerView};
+use view::{CardView, LinkView, ProducerView};
 
 /// The filter and sort script, linked from every grid page.
 pub const SCRIPT: &str = "assets/katalog.js";
@@ -52,14 +51,6 @@ struct ListExtra {
 }
 
 #[derive(Serialize)]
-struct ProductExtra {
-    produk: DetailView,
-    /// Already escaped for a script element by [`jsonld::product`].
-    jsonld: String,
-    daftar_href: String,
-}
-
-#[derive(Serialize)]
 struct ProducerExtra {
     umkm: ProducerView,
     produk: Vec<CardView>,
@@ -78,7 +69,7 @@ pub fn render(r: &mut Renderer, site: &Site) {
         }
     }
     for p in &katalog.products {
-        product(r, site, p);
+        page::render(r, site, p);
     }
     for u in katalog.producers.values() {
         producer(r, site, u);
@@ -99,23 +90,7 @@ fn list(r: &mut Renderer, katalog: &Catalog, only: Option<&Category>) {
             format!("Produk {} dari UMKM {desa}.", c.nama.to_lowercase()),
         ),
     };
-    let kategori = katalog
-        .categories
-        .iter()
-        .filter_map(|c| {
-            let jumlah = katalog
-                .products
-                .iter()
-                .filter(|p| p.kategori == c.kode)
-                .count();
-            (jumlah > 0).then(|| CategoryLink {
-                nama: c.nama.clone(),
-                href: page.link(&view::category_path(&c.kode)),
-                jumlah,
-                current: only.is_some_and(|o| o.kode == c.kode),
-            })
-        })
-        .collect();
+    let kategori = category_links(&page, katalog, only);
     let chosen = katalog
         .products
         .iter()
@@ -144,128 +119,29 @@ fn list(r: &mut Renderer, katalog: &Catalog, only: Option<&Category>) {
     r.page("produk/index.html", &page, extra);
 }
 
-fn product(r: &mut Renderer, site: &Site, p: &Product) {
-    let katalog = &site.katalog;
-    let path = view::product_path(&p.stem);
-    let harga = rupiah(p.harga);
-    let per = p
-        .satuan
-        .as_ref()
-        .map(|s| format!(" per {s}"))
-        .unwrap_or_default();
-    let producer = p.umkm.as_deref().and_then(|u| katalog.producer(u));
-    let summary = p.deskripsi.as_deref().map(|d| markdown::excerpt(d, 160));
-    // Price and maker first: share previews cut long descriptions.
-    let mut page = r.page_view(
-        &path,
-        p.nama.clone(),
-        format!(
-            "{harga}{per}{}. {}",
-            producer
-                .map(|u| format!(", dari {}", u.nama))
-                .unwrap_or_default(),
-            p.deskripsi.as_deref().map_or_else(
-                || format!("Produk UMKM {}.", r.site.nama_lengkap),
-                |d| markdown::excerpt(d, 110)
-            )
-        ),
-    );
-    page.og_type = "product";
-    let foto: Vec<_> = p
-        .foto
-        .iter()
-        .map(|f| view::foto(r, &page, f, &p.nama))
-        .collect();
-    let images: Vec<String> = p
-        .foto
-        .iter()
-        .map(|f| r.absolute(&f.path).unwrap_or_else(|| page.link(&f.path)))
-        .collect();
-    page.image = images.first().cloned();
-    page.image_alt = foto.first().map(|f| f.alt.clone());
-    let url = r.absolute(&path);
-    let category = katalog
+/// The categories that have products, with their counts.
+fn category_links(
+    page: &PageView,
+    katalog: &Catalog,
+    only: Option<&Category>,
+) -> Vec<CategoryLink> {
+    katalog
         .categories
-        .get(&p.kategori)
-        .map_or(p.kategori.as_str(), |c| &c.nama);
-    let jsonld = jsonld::product(&jsonld::Facts {
-        nama: &p.nama,
-        images,
-        description: summary,
-        producer: producer.map(|u| u.nama.as_str()),
-        category,
-        harga: p.harga,
-        tersedia: p.tersedia,
-        url: url.clone(),
-    });
-    let pesan = p.whatsapp.as_deref().map(|number| {
-        let text = whatsapp::message(&Order {
-            nama: &p.nama,
-            harga: &harga,
-            satuan: p.satuan.as_deref(),
-            desa: &r.site.nama_lengkap,
-            url: url.as_deref(),
-            tersedia: p.tersedia,
-        });
-        LinkView {
-            label: if p.tersedia {
-                "Pesan via WhatsApp"
-            } else {
-                "Tanya via WhatsApp"
-            }
-            .to_owned(),
-            href: whatsapp::order_link(number, &text),
-        }
-    });
-    let deskripsi = p
-        .deskripsi
-        .as_deref()
-        .map(|md| description(r, &page, &site.root, &p.source, md));
-    let lainnya = match producer {
-        Some(u) => {
-            let others = katalog.products_of(&u.stem).filter(|o| o.stem != p.stem);
-            let mut cards = view::cards(r, &page, katalog, others);
-            for card in &mut cards {
-                card.umkm = None;
-            }
-            cards
-        }
-        None => Vec::new(),
-    };
-    let produk = DetailView {
-        nama: p.nama.clone(),
-        harga,
-        satuan: p.satuan.clone(),
-        tersedia: p.tersedia,
-        foto,
-        kategori: LinkView {
-            label: category.to_owned(),
-            href: page.link(&view::category_path(&p.kategori)),
-        },
-        umkm: producer.map(|u| view::producer_brief(&page, u)),
-        pesan,
-        izin: view::izin(p),
-        tautan: p
-            .tautan
-            .iter()
-            .map(|t| LinkView {
-                label: t.label.to_owned(),
-                href: t.url.clone(),
+        .iter()
+        .filter_map(|c| {
+            let jumlah = katalog
+                .products
+                .iter()
+                .filter(|p| p.kategori == c.kode)
+                .count();
+            (jumlah > 0).then(|| CategoryLink {
+                nama: c.nama.clone(),
+                href: page.link(&view::category_path(&c.kode)),
+                jumlah,
+                current: only.is_some_and(|o| o.kode == c.kode),
             })
-            .collect(),
-        deskripsi,
-        lainnya,
-    };
-    let daftar_href = page.link(view::LIST_PATH);
-    r.page(
-        "produk/produk.html",
-        &page,
-        ProductExtra {
-            produk,
-            jsonld,
-            daftar_href,
-        },
-    );
+        })
+        .collect()
 }
 
 fn producer(r: &mut Renderer, site: &Site, u: &Producer) {
@@ -285,11 +161,8 @@ fn producer(r: &mut Renderer, site: &Site, u: &Producer) {
         .as_deref()
         .map(|md| description(r, &page, &site.root, &u.source, md));
     let umkm = view::producer(r, &page, u, deskripsi);
-    let mut produk = view::cards(r, &page, katalog, katalog.products_of(&u.stem));
-    // The page is about this producer: no need to name it under every product.
-    for card in &mut produk {
-        card.umkm = None;
-    }
+    let cards = view::cards(r, &page, katalog, katalog.products_of(&u.stem));
+    let produk = view::without_producer(cards);
     let daftar_href = page.link(view::LIST_PATH);
     r.page(
         "produk/umkm.html",
@@ -304,7 +177,13 @@ fn producer(r: &mut Renderer, site: &Site, u: &Producer) {
 
 /// A Markdown description as safe HTML. Images must be photos inside content/; others are
 /// left out with a warning naming the file.
-fn description(r: &mut Renderer, page: &PageView, root: &Path, source: &Path, md: &str) -> String {
+pub(super) fn description(
+    r: &mut Renderer,
+    page: &PageView,
+    root: &Path,
+    source: &Path,
+    md: &str,
+) -> String {
     let mut refused = Vec::new();
     let html = markdown::to_html(md, &mut |src| match crate::photo::resolve(root, src) {
         Ok(path) => Some(r.photo(page, &path, "").src),

@@ -91,6 +91,14 @@ pub fn cards<'a>(
         .collect()
 }
 
+/// Cards shown on a page about their producer: no need to name it under every product.
+pub fn without_producer(mut cards: Vec<CardView>) -> Vec<CardView> {
+    for card in &mut cards {
+        card.umkm = None;
+    }
+    cards
+}
+
 pub fn foto(r: &mut Renderer, page: &PageView, f: &Foto, fallback_alt: &str) -> FotoView {
     let alt = f.keterangan.as_deref().unwrap_or(fallback_alt);
     let photo = r.photo(page, &f.path, alt);
@@ -180,20 +188,47 @@ pub fn izin(p: &Product) -> Vec<IzinView> {
     .collect()
 }
 
-/// A product's own page.
+/// What a product page says that needs nothing but the product itself.
 #[derive(Debug, Clone, Serialize)]
-pub struct DetailView {
+pub struct Facts {
     pub nama: String,
     pub harga: String,
     pub satuan: Option<String>,
     pub tersedia: bool,
+    pub izin: Vec<IzinView>,
+    /// Marketplaces and social media.
+    pub tautan: Vec<LinkView>,
+}
+
+pub fn facts(p: &Product) -> Facts {
+    Facts {
+        nama: p.nama.clone(),
+        harga: crate::money::rupiah(p.harga),
+        satuan: p.satuan.clone(),
+        tersedia: p.tersedia,
+        izin: izin(p),
+        tautan: p
+            .tautan
+            .iter()
+            .map(|t| LinkView {
+                label: t.label.to_owned(),
+                href: t.url.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A product's own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DetailView {
+    #[serde(flatten)]
+    pub facts: Facts,
     pub foto: Vec<FotoView>,
     pub kategori: LinkView,
     pub umkm: Option<ProducerBrief>,
     /// The WhatsApp button: "Pesan via WhatsApp", or a question when sold out.
     pub pesan: Option<LinkView>,
-    pub izin: Vec<IzinView>,
-    pub tautan: Vec<LinkView>,
+    /// Sanitized HTML from the Markdown description.
     pub deskripsi: Option<String>,
     /// Other products of the same producer.
     pub lainnya: Vec<CardView>,
