@@ -4,7 +4,7 @@
 //! Part of the load stage. In: the site folder and the village (for its own categories
 //! and base_url). Out: a [`Catalog`] with every usable product and producer, sorted by file
 //! name, and a diagnostic for every problem in every file. [`umkm`] and [`product`] read
-//! one file each ([`fields`] checks a product's fields); [`kategori`] holds the categories; [`whatsapp`] normalises numbers and
+//! one file each (`fields` checks a product's fields); [`kategori`] holds the categories; [`whatsapp`] normalises numbers and
 //! builds order links; [`foto`] reads photo items.
 
 mod fields;

@@ -233,3 +233,68 @@ pub struct DetailView {
     /// Other products of the same producer.
     pub lainnya: Vec<CardView>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::produk::product::{Izin, Tautan};
+    use rust_decimal::Decimal;
+
+    fn product(harga: Decimal) -> Product {
+        Product {
+            stem: "kopi".into(),
+            source: "content/produk/kopi.yaml".into(),
+            nama: "Kopi".into(),
+            umkm: None,
+            kategori: "minuman".into(),
+            harga,
+            satuan: Some("gelas".into()),
+            whatsapp: None,
+            foto: Vec::new(),
+            izin: Izin {
+                pirt: Some("P-1".into()),
+                halal: None,
+                nib: Some("N-1".into()),
+            },
+            tautan: vec![Tautan {
+                kunci: "shopee",
+                label: "Shopee",
+                url: "https://shopee.co.id/x".into(),
+            }],
+            deskripsi: None,
+            tersedia: true,
+        }
+    }
+
+    #[test]
+    fn prices_are_formatted_the_indonesian_way() {
+        // 1250050 × 10⁻² = 12.500,50: dots group thousands, a comma before the sen.
+        let f = facts(&product(Decimal::new(1250050, 2)));
+        assert_eq!(f.harga, "Rp 12.500,50");
+        let f = facts(&product(Decimal::from(350000)));
+        assert_eq!(f.harga, "Rp 350.000");
+        assert_eq!(f.izin.len(), 2);
+        assert_eq!((f.izin[1].label, f.izin[1].nomor.as_str()), ("NIB", "N-1"));
+        assert_eq!(f.tautan[0].label, "Shopee");
+    }
+
+    #[test]
+    fn dusun_is_named_once() {
+        assert_eq!(dusun("Krajan"), "Dusun Krajan");
+        assert_eq!(dusun("Dusun Karet"), "Dusun Karet");
+        assert_eq!(dusun("dusun karet"), "dusun karet");
+    }
+
+    #[test]
+    fn products_sort_by_name_ignoring_case() {
+        let mut a = product(Decimal::ONE);
+        a.nama = "tampah".into();
+        let mut b = product(Decimal::ONE);
+        b.nama = "Bakul".into();
+        let names: Vec<&str> = sorted([&a, &b].into_iter())
+            .iter()
+            .map(|p| p.nama.as_str())
+            .collect();
+        assert_eq!(names, ["Bakul", "tampah"]);
+    }
+}
