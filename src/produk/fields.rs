@@ -112,7 +112,7 @@ pub(super) fn check_price(
             let hint = if e.message.contains("bermakna ganda") {
                 let digits: String = h.chars().filter(char::is_ascii_digit).collect();
                 let meant = digits.parse().map(crate::money::rupiah).unwrap_or_default();
-                format!("untuk {meant} tulis `harga: {digits}` (tanpa titik)")
+                format!("untuk {meant} tulis `harga: {digits}` atau `harga: {meant}`")
             } else {
                 e.hint
             };

@@ -191,11 +191,16 @@ fn missing_zero_and_ambiguous_prices() {
         ));
         assert_eq!(problems(&diags), [(message.to_owned(), Some(3))], "{harga}");
     }
-    let (_, diags) = parse("nama: A\nkategori: jasa\nharga: Rp 15.000\nwhatsapp: 0812-0000-0001\n");
+    let (_, diags) = parse("nama: A\nkategori: jasa\nharga: 15.000\nwhatsapp: 0812-0000-0001\n");
     assert_eq!(
         diags.iter().next().unwrap().hint.as_deref(),
-        Some("untuk Rp 15.000 tulis `harga: 15000` (tanpa titik)")
+        Some("untuk Rp 15.000 tulis `harga: 15000` atau `harga: Rp 15.000`")
     );
+    // With the Rp prefix the notation is certain.
+    let (product, diags) =
+        parse("nama: A\nkategori: jasa\nharga: Rp 15.000\nwhatsapp: 0812-0000-0001\n");
+    assert!(diags.is_empty(), "{}", diags.report());
+    assert_eq!(product.unwrap().harga, rust_decimal::Decimal::from(15_000));
 }
 
 #[test]
