@@ -6,7 +6,10 @@
 use crate::budget::{self, Budget};
 use crate::desa::{self, Desa};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::halaman::{self, Halaman};
+use crate::report::{self, Report};
 use crate::source::SourceFile;
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +20,12 @@ pub struct Site {
     pub desa: Desa,
     /// Budget years, oldest first.
     pub budgets: Vec<Budget>,
+    /// Program reports, newest first.
+    pub reports: Vec<Report>,
+    /// Free pages, in menu order.
+    pub halaman: Vec<Halaman>,
+    /// The date in WIB the build runs on (or `SOURCE_DATE_EPOCH`): reports after it are plans.
+    pub today: Date,
 }
 
 impl Site {
@@ -47,10 +56,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
         }
     };
     let budgets = load_budgets(root, diags);
+    let today = crate::clock::today(diags);
+    let reports = report::load(root, &budgets, today, diags);
+    let halaman = halaman::load(root, diags);
     Some(Site {
         root: root.to_path_buf(),
         desa: desa?,
         budgets,
+        reports,
+        halaman,
+        today,
     })
 }
 

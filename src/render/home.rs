@@ -22,11 +22,25 @@ struct Link {
     href: String,
 }
 
+/// A recent report on the home page.
+#[derive(Serialize)]
+struct RecentReport {
+    judul: String,
+    href: String,
+    tanggal: String,
+    status: &'static str,
+}
+
 #[derive(Serialize)]
 struct HomeExtra {
     terbaru: Option<Latest>,
     tautan: Vec<Link>,
+    laporan: Vec<RecentReport>,
+    laporan_href: String,
 }
+
+/// How many reports the home page shows.
+const RECENT_REPORTS: usize = 3;
 
 pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
     let nama = r.site.nama_lengkap.clone();
@@ -52,5 +66,26 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             href: page.link("anggaran/index.html"),
         });
     }
-    r.page("index.html", &page, HomeExtra { terbaru, tautan });
+    let laporan = site
+        .reports
+        .iter()
+        .take(RECENT_REPORTS)
+        .map(|rep| RecentReport {
+            judul: rep.judul.clone(),
+            href: page.link(&rep.path()),
+            tanggal: crate::date::long_date(rep.tanggal),
+            status: rep.status.label(),
+        })
+        .collect();
+    let laporan_href = page.link("laporan/index.html");
+    r.page(
+        "index.html",
+        &page,
+        HomeExtra {
+            terbaru,
+            tautan,
+            laporan,
+            laporan_href,
+        },
+    );
 }

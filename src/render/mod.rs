@@ -2,15 +2,22 @@
 //!
 //! In: a [`Site`] and a [`Theme`]. Out: every output file as bytes with its path, ready for
 //! the write stage; nothing touches the disk here. Each content area has its own module
-//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`]. Pages get typed
-//! views ([`view`], [`budget`]); charts ([`chart`]) and downloads ([`download`]) come from
-//! the computed model.
+//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`], [`laporan`],
+//! [`halaman`], and last [`feed`] (the Atom feed, sitemap, robots.txt, 404). Pages get typed
+//! views ([`view`], [`budget`], [`report`]); charts ([`chart`]) and downloads ([`download`])
+//! come from the computed model.
 
 pub mod anggaran;
 pub mod budget;
+pub mod budget_reports;
 pub mod chart;
+pub mod daftar;
 pub mod download;
+pub mod feed;
+pub mod halaman;
 pub mod home;
+pub mod laporan;
+pub mod report;
 pub mod theme;
 pub mod view;
 
@@ -45,6 +52,8 @@ struct Common<'a, T: Serialize> {
     site: &'a SiteView,
     page: &'a PageView,
     nav: Vec<NavItem>,
+    /// The Atom feed of reports, linked from every page's head when there are reports.
+    feed: Option<String>,
     #[serde(flatten)]
     extra: T,
 }
@@ -59,6 +68,8 @@ pub struct Renderer<'a> {
     files: Vec<OutputFile>,
     /// Photos used by pages, by their path inside content/; copied at the end.
     photos: BTreeSet<String>,
+    /// Whether the site has reports, hence `laporan/atom.xml`.
+    has_feed: bool,
     diags: &'a mut Diagnostics,
 }
 
@@ -85,6 +96,7 @@ impl Renderer<'_> {
             site: &self.site,
             page,
             nav: view::nav(page, &menu),
+            feed: self.has_feed.then(|| page.link("laporan/atom.xml")),
             extra,
         };
         let context = match tera::Context::from_serialize(&common) {
@@ -142,6 +154,11 @@ fn menu(site: &Site) -> Vec<(String, String)> {
     if !site.budgets.is_empty() {
         menu.push(("Anggaran".to_owned(), "anggaran/index.html".to_owned()));
     }
+    if !site.reports.is_empty() {
+        menu.push(("Laporan".to_owned(), "laporan/index.html".to_owned()));
+    }
+    // Free pages come after the fixed sections, in their `urutan`.
+    menu.extend(site.halaman.iter().map(|h| (h.judul.clone(), h.path())));
     menu
 }
 
@@ -165,10 +182,17 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
             .map(|(path, bytes)| OutputFile::new(path.clone(), bytes.clone()))
             .collect(),
         photos: BTreeSet::new(),
+        has_feed: !site.reports.is_empty(),
         diags,
     };
     home::render(&mut r, site, &computed);
     anggaran::render(&mut r, site, &computed);
+    laporan::render(&mut r, site);
+    halaman::render(&mut r, site);
+    feed::atom(&mut r, site);
+    feed::not_found(&mut r, site);
+    // Last: the sitemap lists every page rendered before it.
+    feed::sitemap_and_robots(&mut r);
     copy_photos(&mut r, site);
     let mut files = r.files;
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -25,6 +25,13 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "partials/tabel.html",
     "partials/grafik.html",
     "partials/ringkasan.html",
+    "laporan/daftar.html",
+    "laporan/laporan.html",
+    "partials/laporan-kartu.html",
+    "halaman.html",
+    "atom.xml",
+    "sitemap.xml",
+    "404.html",
 );
 
 /// The default static files, as shipped in `themes/default/static/`.
