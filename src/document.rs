@@ -95,8 +95,18 @@ fn body_photos(
     let mut photos = BTreeMap::new();
     let mut seen = std::collections::BTreeSet::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let Event::Start(Tag::Image { dest_url, .. }) = event else {
-            continue;
+        let dest_url = match event {
+            Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            Event::Html(html) | Event::InlineHtml(html)
+                if html.to_ascii_lowercase().contains("<img") =>
+            {
+                diags.push(
+                    src.warning(Some(location(body, range.start, body_line)), "gambar ditulis sebagai HTML `<img>`: Papan tidak memeriksa fotonya, dan alamatnya bisa tidak cocok dengan halaman")
+                        .hint("tulis foto dengan Markdown: `![keterangan foto](foto/nama-berkas.jpg)`"),
+                );
+                continue;
+            }
+            _ => continue,
         };
         let address = dest_url.to_string();
         if !seen.insert(address.clone()) {
@@ -166,6 +176,32 @@ mod tests {
         );
         // Line 7 of the file, first column: the `!` of the image.
         assert_eq!(d[0].location, Some(Location::new(7, 1)));
+    }
+
+    #[test]
+    fn raw_html_images_are_pointed_out() {
+        let dir = site(&[(
+            "content/halaman/a.md",
+            b"---\njudul: A\n---\nTeks <img src=\"foto/a.jpg\"> lagi.\n",
+        )]);
+        let mut diags = Diagnostics::new();
+        let doc = read(
+            dir.path(),
+            Path::new("content/halaman/a.md"),
+            "halaman",
+            &mut diags,
+        )
+        .unwrap();
+        assert!(doc.photos.is_empty());
+        let d: Vec<_> = diags.iter().collect();
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].is_error());
+        assert!(
+            d[0].message
+                .starts_with("gambar ditulis sebagai HTML `<img>`")
+        );
+        // `Teks ` is five characters: the `<` is in column 6.
+        assert_eq!(d[0].location, Some(Location::new(4, 6)));
     }
 
     #[test]

@@ -116,10 +116,12 @@ fn front_matter_keys_and_forms() {
             "---\njudul: C\ntanggal: 2025-01-01\nstatus: selesai\ntahun_anggaran: 2025\nkegiatan: 2.10\n---\n",
         ),
         ("content/anggaran/2025.yaml", BUDGET),
+        ("content/laporan/2025/jalan.md", "---\njudul: D\n---\n"),
     ]);
     let out = papan_on(&["check", dir.path().to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("peringatan: laporan di dalam subfolder tidak dibaca\n  --> content/laporan/2025/jalan.md\n"), "{err}");
     for block in [
         "kesalahan: kunci `penerimaan_manfaat` tidak dikenal\n  --> content/laporan/kunci.md:5:1\n",
         "kesalahan: penerima_manfaat `tiga puluh` bukan bilangan bulat\n  --> content/laporan/angka.md:5:19\n",

@@ -131,6 +131,7 @@ pub fn load(root: &Path, budgets: &[Budget], today: Date, diags: &mut Diagnostic
             reports.push(report);
         }
     }
+    warn_nested(root, diags);
     check_slugs(&reports, diags);
     reports.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));
     reports
@@ -141,6 +142,23 @@ pub fn slug_of(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     let slug = slug::slugify(stem);
     (!slug.is_empty()).then_some(slug)
+}
+
+/// Reports are read from `content/laporan/` itself; say so when some sit in a subfolder.
+fn warn_nested(root: &Path, diags: &mut Diagnostics) {
+    let nested = walkdir::WalkDir::new(root.join(DIR))
+        .min_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "md"));
+    if let Some(e) = nested {
+        let shown = e.path().strip_prefix(root).unwrap_or(e.path());
+        diags.push(
+            Diagnostic::warning(shown, "laporan di dalam subfolder tidak dibaca")
+                .hint("simpan semua laporan langsung di content/laporan/; urutkan dengan awalan tahun pada nama berkas, misalnya `2025-jalan-karet.md`"),
+        );
+    }
 }
 
 /// Two files whose names give the same address would overwrite each other's page.
