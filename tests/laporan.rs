@@ -395,3 +395,29 @@ fn every_sample_page_with_its_css_stays_under_50_kb() {
         );
     }
 }
+
+/// One h1 per page, and no heading level skipped on the way down (h2 → h4).
+#[test]
+fn sample_pages_have_one_h1_and_headings_in_order() {
+    let dir = sample_site();
+    assert_eq!(build_on(TODAY, dir.path()).status.code(), Some(0));
+    let files = snapshot(&dir.path().join("output"));
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8(bytes.clone()).unwrap();
+        let levels: Vec<u32> = html
+            .split("<h")
+            .skip(1)
+            .filter_map(|rest| {
+                let mut chars = rest.chars();
+                let level = chars.next()?.to_digit(10)?;
+                matches!(chars.next(), Some(' ' | '>')).then_some(level)
+            })
+            .collect();
+        assert_eq!(levels.iter().filter(|&&l| l == 1).count(), 1, "{path}");
+        let mut previous = 0;
+        for level in levels {
+            assert!(level <= previous + 1, "{path}: h{previous} then h{level}");
+            previous = level;
+        }
+    }
+}
