@@ -6,12 +6,15 @@
 
 pub mod budget;
 pub mod cli;
+pub mod clock;
 pub mod code;
 pub mod commands;
 pub mod date;
 pub mod desa;
 pub mod diagnostic;
+pub mod document;
 pub mod frontmatter;
+pub mod halaman;
 pub mod html;
 pub mod markdown;
 pub mod money;
@@ -19,6 +22,7 @@ pub mod photo;
 pub mod produk;
 pub mod reference;
 pub mod render;
+pub mod report;
 pub mod site;
 pub mod source;
 pub mod suggest;

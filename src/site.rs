@@ -6,8 +6,11 @@
 use crate::budget::{self, Budget};
 use crate::desa::{self, Desa};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::halaman::{self, Halaman};
 use crate::produk::{self, Catalog};
+use crate::report::{self, Report};
 use crate::source::SourceFile;
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +23,12 @@ pub struct Site {
     pub budgets: Vec<Budget>,
     /// Products and their producers.
     pub katalog: Catalog,
+    /// Program reports, newest first.
+    pub reports: Vec<Report>,
+    /// Free pages, in menu order.
+    pub halaman: Vec<Halaman>,
+    /// The date in WIB the build runs on (or `SOURCE_DATE_EPOCH`): reports after it are plans.
+    pub today: Date,
 }
 
 impl Site {
@@ -51,11 +60,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
     };
     let budgets = load_budgets(root, diags);
     let katalog = produk::load(root, desa.as_ref(), diags);
+    let today = crate::clock::today(diags);
+    let reports = report::load(root, &budgets, today, diags);
+    let halaman = halaman::load(root, diags);
     Some(Site {
         root: root.to_path_buf(),
         desa: desa?,
         budgets,
         katalog,
+        reports,
+        halaman,
+        today,
     })
 }
 

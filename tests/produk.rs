@@ -220,7 +220,9 @@ fn every_order_link_is_a_valid_wa_me_url_naming_product_and_price() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Without base_url the check says once that messages carry no address.
     assert_eq!(
-        stderr(&out).matches("catatan: pesan WhatsApp untuk memesan produk belum memuat alamat halaman produknya, karena `base_url` belum diisi").count(),
+        stderr(&out)
+            .matches("   = pesan WhatsApp pemesanan produk tidak memuat alamat halaman produknya\n")
+            .count(),
         1,
         "{}",
         stderr(&out)

@@ -17,7 +17,7 @@ pub mod whatsapp;
 #[cfg(test)]
 mod tests;
 
-use crate::desa::{self, Desa};
+use crate::desa::Desa;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::yaml_files;
 use crate::source::SourceFile;
@@ -76,15 +76,6 @@ pub fn load(root: &Path, desa: Option<&Desa>, diags: &mut Diagnostics) -> Catalo
         if let Some(p) = product::parse(&cx, &src, &stem, diags) {
             products.push(p);
         }
-    }
-    if !products.is_empty() && desa.is_some_and(|d| d.base_url.is_none()) {
-        diags.push(
-            Diagnostic::info(
-                desa::FILE,
-                "pesan WhatsApp untuk memesan produk belum memuat alamat halaman produknya, karena `base_url` belum diisi",
-            )
-            .hint("setelah situs punya alamat web, tambahkan misalnya `base_url: https://sukamaju.desa.id/` di content/desa.yaml"),
-        );
     }
     Catalog {
         categories,

@@ -260,7 +260,7 @@ fn unknown_keys_and_missing_names() {
 }
 
 #[test]
-fn load_reads_producers_first_and_notes_the_missing_base_url() {
+fn load_reads_producers_first() {
     let dir = site();
     let write = |path: &str, text: &str| {
         let full = dir.path().join(path);
@@ -298,17 +298,11 @@ fn load_reads_producers_first_and_notes_the_missing_base_url() {
         .collect();
     assert_eq!(
         got,
-        [
-            (
-                Severity::Error,
-                "nama berkas `Emping Jagung.yaml` tidak dapat dipakai sebagai alamat halaman"
-                    .to_owned()
-            ),
-            (
-                Severity::Info,
-                "pesan WhatsApp untuk memesan produk belum memuat alamat halaman produknya, karena `base_url` belum diisi".to_owned()
-            ),
-        ]
+        [(
+            Severity::Error,
+            "nama berkas `Emping Jagung.yaml` tidak dapat dipakai sebagai alamat halaman"
+                .to_owned()
+        ),]
     );
     assert_eq!(
         diags.iter().next().unwrap().hint.as_deref(),

@@ -55,7 +55,8 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
                 crate::money::rupiah(t.belanja.anggaran)
             ),
         );
-        let (anggaran, files) = budget::year(b, s, site.desa.jumlah_penduduk);
+        let reports = super::report::links_by_kegiatan(&page, &site.reports, b.tahun);
+        let (anggaran, files) = budget::year(b, s, site.desa.jumlah_penduduk, reports);
         for f in files {
             r.file(f);
         }

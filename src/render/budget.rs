@@ -5,12 +5,16 @@
 //! nothing is added up here or in a template.
 
 use super::OutputFile;
+use super::budget_reports::{self, KegiatanLinks, KegiatanLists};
 use super::chart::{self, BarChart, Group, Svg};
+use super::report::LinkView;
 use crate::budget::summary::{NOT_STATED, Slice, Summary};
 use crate::budget::{Amounts, Budget, NodeKind, Section, Tree};
+use crate::code::Code;
 use crate::date::long_date;
 use crate::money::{format_percent, number, rupiah};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Anggaran, realisasi, lebih/(kurang) and % of one figure, formatted.
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +65,8 @@ fn balance(label: &str, amounts: &Amounts, catatan: Option<String>) -> FigureVie
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView {
+    /// `kegiatan-02-03-10` on kegiatan rows, so reports can link to them.
+    pub id: Option<String>,
     pub kode: String,
     pub uraian: String,
     /// `kelompok`, `baris` or `rincian`.
@@ -73,6 +79,8 @@ pub struct RowView {
     pub sumber_dana: Option<String>,
     pub lokasi: Option<String>,
     pub keterangan: Option<String>,
+    /// Reports on this kegiatan.
+    pub laporan: Vec<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,13 +134,18 @@ pub struct YearView {
     pub per_penduduk: Option<FigureView>,
     pub charts: Vec<ChartView>,
     pub tables: Vec<TableView>,
+    /// Kegiatan without reports, and without realisasi.
+    pub kegiatan: KegiatanLists,
     pub csv: String,
     pub json: String,
 }
 
-fn row_view(tree: &Tree, i: usize, depth: usize) -> RowView {
+fn row_view(tree: &Tree, i: usize, depth: usize, links: Option<&KegiatanLinks>) -> RowView {
     let n = &tree.nodes[i];
+    let (id, laporan) = links.map(|l| l.row(i)).unwrap_or_default();
     RowView {
+        id,
+        laporan,
         kode: n.kode.to_string(),
         uraian: n.uraian.clone(),
         jenis_baris: match n.kind {
@@ -152,15 +165,16 @@ fn row_view(tree: &Tree, i: usize, depth: usize) -> RowView {
     }
 }
 
-fn groups(tree: &Tree) -> Vec<GroupView> {
+fn groups(tree: &Tree, links: Option<&KegiatanLinks>) -> Vec<GroupView> {
     tree.roots
         .iter()
         .map(|&root| GroupView {
-            head: row_view(tree, root, 0),
+            // The summary line repeats the head row: no id there, the table row has it.
+            head: row_view(tree, root, 0, None),
             rows: tree
                 .walk_from(root)
                 .into_iter()
-                .map(|(i, depth)| row_view(tree, i, depth))
+                .map(|(i, depth)| row_view(tree, i, depth, links))
                 .collect(),
         })
         .collect()
@@ -173,13 +187,14 @@ fn table(
     sections: &[Section],
     total_label: &str,
     total: &Amounts,
+    links: &KegiatanLinks,
 ) -> TableView {
     TableView {
         id: id.to_owned(),
         judul: judul.to_owned(),
         groups: sections
             .iter()
-            .flat_map(|&s| groups(budget.tree(s)))
+            .flat_map(|&s| groups(budget.tree(s), (s == Section::Belanja).then_some(links)))
             .collect(),
         total_label: total_label.to_owned(),
         total: AmountsView::new(total),
@@ -261,12 +276,15 @@ pub fn ringkasan(summary: &Summary) -> Vec<FigureView> {
     ]
 }
 
-/// The year page's view and every file that belongs to it.
+/// The year page's view and every file that belongs to it. `reports` are the links to
+/// the reports on each kegiatan of this year.
 pub fn year(
     budget: &Budget,
     summary: &Summary,
     jumlah_penduduk: Option<u64>,
+    reports: BTreeMap<Code, Vec<LinkView>>,
 ) -> (YearView, Vec<OutputFile>) {
+    let links = KegiatanLinks::new(budget, reports);
     let r = budget.tahap.has_realisasi();
     let t = &summary.totals;
     let dir = format!("anggaran/{}", budget.tahun);
@@ -326,6 +344,7 @@ pub fn year(
             &[Section::Pendapatan],
             "Jumlah Pendapatan",
             &t.pendapatan,
+            &links,
         ),
         table(
             budget,
@@ -334,6 +353,7 @@ pub fn year(
             &[Section::Belanja],
             "Jumlah Belanja",
             &t.belanja,
+            &links,
         ),
         table(
             budget,
@@ -342,6 +362,7 @@ pub fn year(
             &[Section::Penerimaan, Section::Pengeluaran],
             "Pembiayaan Netto",
             &t.netto,
+            &links,
         ),
     ];
     let csv_name = format!("apbdes-{}.csv", budget.tahun);
@@ -376,6 +397,7 @@ pub fn year(
         }),
         charts,
         tables,
+        kegiatan: budget_reports::lists(budget, &links),
         csv: csv_name,
         json: json_name,
     };

@@ -22,12 +22,26 @@ struct Link {
     href: String,
 }
 
+/// A recent report on the home page.
+#[derive(Serialize)]
+struct RecentReport {
+    judul: String,
+    href: String,
+    tanggal: String,
+    status: &'static str,
+}
+
 #[derive(Serialize)]
 struct HomeExtra {
     terbaru: Option<Latest>,
     tautan: Vec<Link>,
     produk: Option<super::produk::HomeSection>,
+    laporan: Vec<RecentReport>,
+    laporan_href: String,
 }
+
+/// How many reports the home page shows.
+const RECENT_REPORTS: usize = 3;
 
 pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
     let nama = r.site.nama_lengkap.clone();
@@ -60,6 +74,18 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             href: p.href.clone(),
         });
     }
+    let laporan = site
+        .reports
+        .iter()
+        .take(RECENT_REPORTS)
+        .map(|rep| RecentReport {
+            judul: rep.judul.clone(),
+            href: page.link(&rep.path()),
+            tanggal: crate::date::long_date(rep.tanggal),
+            status: rep.status.label(),
+        })
+        .collect();
+    let laporan_href = page.link("laporan/index.html");
     r.page(
         "index.html",
         &page,
@@ -67,6 +93,8 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             terbaru,
             tautan,
             produk,
+            laporan,
+            laporan_href,
         },
     );
 }

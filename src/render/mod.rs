@@ -2,16 +2,23 @@
 //!
 //! In: a [`Site`] and a [`Theme`]. Out: every output file as bytes with its path, ready for
 //! the write stage; nothing touches the disk here. Each content area has its own module
-//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`], [`produk`]. Pages get typed
-//! views ([`view`], [`budget`]); charts ([`chart`]) and downloads ([`download`]) come from
-//! the computed model.
+//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`], [`laporan`],
+//! [`produk`], [`halaman`], and last [`feed`] (the Atom feed, sitemap, robots.txt, 404).
+//! Pages get typed views ([`view`], [`budget`], [`report`]); charts ([`chart`]) and
+//! downloads ([`download`]) come from the computed model.
 
 pub mod anggaran;
 pub mod budget;
+pub mod budget_reports;
 pub mod chart;
+pub mod daftar;
 pub mod download;
+pub mod feed;
+pub mod halaman;
 pub mod home;
+pub mod laporan;
 pub mod produk;
+pub mod report;
 pub mod theme;
 pub mod view;
 
@@ -46,6 +53,8 @@ struct Common<'a, T: Serialize> {
     site: &'a SiteView,
     page: &'a PageView,
     nav: Vec<NavItem>,
+    /// The Atom feed of reports, linked from every page's head when there are reports.
+    feed: Option<String>,
     #[serde(flatten)]
     extra: T,
 }
@@ -60,6 +69,8 @@ pub struct Renderer<'a> {
     files: Vec<OutputFile>,
     /// Photos used by pages, by their path inside content/; copied at the end.
     photos: BTreeSet<String>,
+    /// Whether the site has reports, hence `laporan/atom.xml`.
+    has_feed: bool,
     diags: &'a mut Diagnostics,
 }
 
@@ -86,6 +97,7 @@ impl Renderer<'_> {
             site: &self.site,
             page,
             nav: view::nav(page, &menu),
+            feed: self.has_feed.then(|| page.link("laporan/atom.xml")),
             extra,
         };
         let context = match tera::Context::from_serialize(&common) {
@@ -143,9 +155,14 @@ fn menu(site: &Site) -> Vec<(String, String)> {
     if !site.budgets.is_empty() {
         menu.push(("Anggaran".to_owned(), "anggaran/index.html".to_owned()));
     }
+    if !site.reports.is_empty() {
+        menu.push(("Laporan".to_owned(), "laporan/index.html".to_owned()));
+    }
     if !site.katalog.is_empty() {
         menu.push(("Produk".to_owned(), produk::view::LIST_PATH.to_owned()));
     }
+    // Free pages come after the fixed sections, in their `urutan`.
+    menu.extend(site.halaman.iter().map(|h| (h.judul.clone(), h.path())));
     menu
 }
 
@@ -169,12 +186,20 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
             .map(|(path, bytes)| OutputFile::new(path.clone(), bytes.clone()))
             .collect(),
         photos: BTreeSet::new(),
+        has_feed: !site.reports.is_empty(),
         diags,
     };
     home::render(&mut r, site, &computed);
     anggaran::render(&mut r, site, &computed);
+    laporan::render(&mut r, site);
     produk::render(&mut r, site);
+    halaman::render(&mut r, site);
+    feed::atom(&mut r, site);
+    feed::not_found(&mut r, site);
+    // Last: the sitemap lists every page rendered before it.
+    feed::sitemap_and_robots(&mut r);
     copy_photos(&mut r, site);
+    note_missing_base_url(&mut r, site);
     let mut files = r.files;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
@@ -192,4 +217,24 @@ fn copy_photos(r: &mut Renderer, site: &Site) {
             )),
         }
     }
+}
+
+/// Without base_url the site works everywhere, but a few things need a full address; say
+/// which, once.
+fn note_missing_base_url(r: &mut Renderer, site: &Site) {
+    if r.base_url.is_some() {
+        return;
+    }
+    let mut d = Diagnostic::info(
+        crate::desa::FILE,
+        "`base_url` belum diisi; situs tetap berfungsi, tetapi:",
+    )
+    .note("sitemap.xml untuk mesin pencari tidak dibuat");
+    if !site.katalog.is_empty() {
+        d = d.note("pesan WhatsApp pemesanan produk tidak memuat alamat halaman produknya");
+    }
+    d = d
+        .note("pratinjau tautan di WhatsApp dan media sosial tidak menampilkan gambar")
+        .hint("setelah situs punya alamat web, tambahkan misalnya `base_url: https://sukamaju.desa.id/` di content/desa.yaml");
+    r.diags.push(d);
 }

@@ -29,6 +29,13 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "produk/produk.html",
     "produk/umkm.html",
     "partials/kartu-produk.html",
+    "laporan/daftar.html",
+    "laporan/laporan.html",
+    "partials/laporan-kartu.html",
+    "halaman.html",
+    "atom.xml",
+    "sitemap.xml",
+    "404.html",
 );
 
 /// The default static files, as shipped in `themes/default/static/`.

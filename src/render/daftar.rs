@@ -1,0 +1,230 @@
+//! Report listings: every report (`laporan/`), per year (`laporan/tahun/2025/`), per bidang
+//! (`laporan/bidang/02/`, the first segment of the linked kegiatan codes) and per status
+//! (`laporan/status/selesai/`), newest first, ten to a page (`…/halaman/2/`).
+//!
+//! In: the checked reports. Out: the listing pages; each links to the other listings.
+
+use super::Renderer;
+use super::report::{self, CardView, KegiatanIndex};
+use super::view::PageView;
+use crate::report::{Report, Status};
+use crate::site::Site;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Reports per listing page.
+pub const PER_PAGE: usize = 10;
+
+/// Which reports a listing holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    All,
+    Tahun,
+    Bidang,
+    Status,
+}
+
+/// One listing before it is split into pages.
+struct Listing<'a> {
+    kind: Kind,
+    /// The folder of its first page, from the site root (`laporan/tahun/2025/`).
+    base: String,
+    /// How the other listings link to it (`2025`, `Selesai`).
+    label: String,
+    judul: String,
+    pengantar: String,
+    reports: Vec<&'a Report>,
+}
+
+/// Links to the other listings, grouped (Tahun, Bidang, Status).
+#[derive(Serialize)]
+struct FilterGroup {
+    judul: &'static str,
+    items: Vec<FilterItem>,
+}
+
+#[derive(Serialize)]
+struct FilterItem {
+    label: String,
+    href: String,
+    jumlah: usize,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    nomor: usize,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    sebelumnya: Option<String>,
+    berikutnya: Option<String>,
+    halaman: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct ListExtra {
+    judul: String,
+    pengantar: String,
+    laporan: Vec<CardView>,
+    saring: Vec<FilterGroup>,
+    halaman: Option<Pagination>,
+    semua_href: Option<String>,
+    feed_href: String,
+}
+
+/// The first page of a listing.
+pub fn first_page(base: &str) -> String {
+    format!("{base}index.html")
+}
+
+fn page_path(base: &str, n: usize) -> String {
+    if n <= 1 {
+        first_page(base)
+    } else {
+        format!("{base}halaman/{n}/index.html")
+    }
+}
+
+pub fn year_base(year: i16) -> String {
+    format!("laporan/tahun/{year}/")
+}
+
+pub fn bidang_base(bidang: &str) -> String {
+    format!("laporan/bidang/{bidang}/")
+}
+
+pub fn status_base(status: Status) -> String {
+    format!("laporan/status/{}/", status.name())
+}
+
+/// Renders every listing.
+pub fn render(r: &mut Renderer, site: &Site, index: &KegiatanIndex) {
+    let listings = listings(site, index);
+    for listing in &listings {
+        render_listing(r, listing, &listings);
+    }
+}
+
+/// Every listing: all reports, then per year (newest first), per bidang, per status.
+fn listings<'a>(site: &'a Site, index: &KegiatanIndex) -> Vec<Listing<'a>> {
+    let all: Vec<&Report> = site.reports.iter().collect();
+    let nama = &site.desa.nama;
+    let mut years: BTreeMap<i16, Vec<&Report>> = BTreeMap::new();
+    let mut bidang: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
+    let mut status: BTreeMap<Status, Vec<&Report>> = BTreeMap::new();
+    for report in &all {
+        years.entry(report.tanggal.year()).or_default().push(report);
+        for b in report.bidang() {
+            bidang.entry(b).or_default().push(report);
+        }
+        status.entry(report.status).or_default().push(report);
+    }
+    let mut out = vec![Listing {
+        kind: Kind::All,
+        base: "laporan/".into(),
+        label: "Semua".into(),
+        judul: "Laporan Kegiatan".into(),
+        pengantar: format!(
+            "Apa yang dikerjakan Desa {nama} dengan anggaran desa, terbaru di atas. Laporan bertanda Direncanakan belum dilaksanakan."
+        ),
+        reports: all,
+    }];
+    out.extend(years.into_iter().rev().map(|(year, reports)| Listing {
+        kind: Kind::Tahun,
+        base: year_base(year),
+        label: year.to_string(),
+        judul: format!("Laporan Kegiatan Tahun {year}"),
+        pengantar: format!("Laporan kegiatan Desa {nama} yang bertanggal tahun {year}."),
+        reports,
+    }));
+    out.extend(bidang.into_iter().map(|(kode, reports)| {
+        let name = index.bidang_name(&kode);
+        Listing {
+            kind: Kind::Bidang,
+            base: bidang_base(&kode),
+            judul: format!("Laporan Kegiatan {name}"),
+            pengantar: format!("Laporan kegiatan yang dianggarkan di {name} (kode {kode})."),
+            label: name,
+            reports,
+        }
+    }));
+    out.extend(status.into_iter().map(|(s, reports)| Listing {
+        kind: Kind::Status,
+        base: status_base(s),
+        label: s.label().into(),
+        judul: format!("Laporan Kegiatan: {}", s.label()),
+        pengantar: format!("Laporan kegiatan berstatus {}.", s.label().to_lowercase()),
+        reports,
+    }));
+    out
+}
+
+/// The links to other listings, as seen from `page`, marking the listing it belongs to.
+fn filters(page: &PageView, current: &str, listings: &[Listing]) -> Vec<FilterGroup> {
+    [
+        ("Tahun", Kind::Tahun),
+        ("Bidang", Kind::Bidang),
+        ("Status", Kind::Status),
+    ]
+    .into_iter()
+    .map(|(judul, kind)| FilterGroup {
+        judul,
+        items: listings
+            .iter()
+            .filter(|l| l.kind == kind)
+            .map(|l| FilterItem {
+                label: l.label.clone(),
+                href: page.link(&first_page(&l.base)),
+                jumlah: l.reports.len(),
+                current: l.base == current,
+            })
+            .collect(),
+    })
+    .filter(|g| !g.items.is_empty())
+    .collect()
+}
+
+/// Renders every page of one listing.
+fn render_listing(r: &mut Renderer, listing: &Listing, all: &[Listing]) {
+    let chunks: Vec<&[&Report]> = listing.reports.chunks(PER_PAGE).collect();
+    let pages = chunks.len();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let n = i + 1;
+        let path = page_path(&listing.base, n);
+        let title = if n == 1 {
+            listing.judul.clone()
+        } else {
+            format!("{} (halaman {n})", listing.judul)
+        };
+        let page = r.page_view(&path, title.clone(), listing.pengantar.clone());
+        let laporan = chunk
+            .iter()
+            .map(|rep| report::card(r, &page, rep))
+            .collect();
+        let halaman = (pages > 1).then(|| Pagination {
+            sebelumnya: (n > 1).then(|| page.link(&page_path(&listing.base, n - 1))),
+            berikutnya: (n < pages).then(|| page.link(&page_path(&listing.base, n + 1))),
+            halaman: (1..=pages)
+                .map(|k| PageLink {
+                    nomor: k,
+                    href: page.link(&page_path(&listing.base, k)),
+                    current: k == n,
+                })
+                .collect(),
+        });
+        let extra = ListExtra {
+            judul: title,
+            pengantar: listing.pengantar.clone(),
+            laporan,
+            saring: filters(&page, &listing.base, all),
+            halaman,
+            semua_href: (listing.kind != Kind::All).then(|| page.link("laporan/index.html")),
+            feed_href: page.link("laporan/atom.xml"),
+        };
+        r.page("laporan/daftar.html", &page, extra);
+    }
+}

@@ -1,0 +1,37 @@
+//! Free pages: `halaman/SLUG/index.html` for each `content/halaman/SLUG.md`.
+//!
+//! In: the checked pages. Out: one page each, its Markdown rendered and sanitized, its
+//! photos queued. The menu entries come from [`super::menu`].
+
+use super::Renderer;
+use crate::site::Site;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct HalamanView {
+    judul: String,
+    isi: String,
+}
+
+#[derive(Serialize)]
+struct Extra {
+    halaman: HalamanView,
+}
+
+pub fn render(r: &mut Renderer, site: &Site) {
+    for h in &site.halaman {
+        let description = h
+            .ringkasan
+            .clone()
+            .unwrap_or_else(|| crate::markdown::excerpt(&h.body, 160));
+        let page = r.page_view(&h.path(), h.judul.clone(), description);
+        let isi = crate::markdown::to_html(&h.body, &mut |src| {
+            h.body_photos.get(src).map(|p| r.photo(&page, p, "").src)
+        });
+        let halaman = HalamanView {
+            judul: h.judul.clone(),
+            isi,
+        };
+        r.page("halaman.html", &page, Extra { halaman });
+    }
+}
