@@ -24,8 +24,10 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(["id"])
         .add_allowed_classes("div", ["catatan-kaki"])
         .add_allowed_classes("sup", ["catatan"])
-        .attribute_filter(|_element, attribute, value| match attribute {
-            "id" if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            (_, "id") if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
+            // Images come from the site itself: no trackers, no data spent on other servers.
+            ("img", "src" | "srcset") if value.contains("://") || value.starts_with("//") => None,
             _ => Some(value.into()),
         });
     b
@@ -45,6 +47,7 @@ pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>
         | Options::ENABLE_TASKLISTS;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let notes = footnote_numbers(&events);
+    let top = top_level(&events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids = HashSet::new();
     let mut i = 0;
@@ -62,7 +65,7 @@ pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>
                         _ => None,
                     })
                     .collect();
-                let level = shift(*level);
+                let level = shift(*level, top);
                 let id = unique(&mut used_ids, &format!("bagian-{}", slug::slugify(&text)));
                 out.push(Event::Start(Tag::Heading {
                     level,
@@ -128,15 +131,23 @@ pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>
     sanitize(&html)
 }
 
-/// The page title is the `h1`; Markdown headings start one level below it.
-fn shift(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
+/// The page title is the `h1`; the body's top heading level becomes `h2`, whether the
+/// author started with `#` or `##`, so headings never skip a level.
+fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
+    let n = (level as usize).saturating_sub(top) + 2;
+    HeadingLevel::try_from(n.min(6)).unwrap_or(HeadingLevel::H6)
+}
+
+/// The smallest heading level used (1 for `#`), or 1 when there is none.
+fn top_level(events: &[Event]) -> usize {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1)
 }
 
 fn unique(used: &mut HashSet<String>, base: &str) -> String {
@@ -240,6 +251,33 @@ mod tests {
         );
         assert!(
             out.contains("<div class=\"catatan-kaki\" id=\"catatan-dd\">"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_top_heading_becomes_h2_whatever_the_author_started_with() {
+        let hash = html("# A\n\n## B\n");
+        let double = html("## A\n\n### B\n\n#### C\n");
+        assert!(
+            hash.contains("<h2 id=\"bagian-a\">A</h2>")
+                && hash.contains("<h3 id=\"bagian-b\">B</h3>"),
+            "{hash}"
+        );
+        assert!(
+            double.contains("<h2 id=\"bagian-a\">A</h2>")
+                && double.contains("<h4 id=\"bagian-c\">C</h4>"),
+            "{double}"
+        );
+    }
+
+    #[test]
+    fn external_images_are_dropped() {
+        let out = html(
+            "<img src=\"https://pelacak.example/p.gif\" alt=\"x\"> <img src=\"//cdn.example/a.jpg\">",
+        );
+        assert!(
+            !out.contains("pelacak") && !out.contains("cdn.example"),
             "{out}"
         );
     }
