@@ -51,15 +51,57 @@ fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: usize) -> Dia
         _ => (None, text),
     };
     let key = path.and_then(last_key);
-    let t = translate_message(message, key.as_deref());
+    // libyaml calls a tab at the start of a line "a character that cannot start any token".
+    let leading_tab = location
+        .and_then(|l| src.line(l.line))
+        .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'));
+    let t = translate_message(message, key.as_deref(), leading_tab);
+    let mut location = location;
+    let mut notes = t.notes;
+    if t.message == SYNTAX
+        && let Some(opened) = context_location(&full, line_offset)
+    {
+        let at_blank = location
+            .and_then(|l| src.line(l.line))
+            .is_none_or(|l| l.trim().is_empty());
+        if at_blank {
+            // Reported at the end of the file (an unclosed quote or bracket): the caret
+            // is more useful where it was opened.
+            location = Some(opened);
+        } else if location.is_some_and(|l| l.line != opened.line) {
+            // Before the original English message, which is always last.
+            let what = if full.contains("mapping at line") {
+                "kumpulan `kunci: nilai` ini"
+            } else if full.contains("collection at line") || full.contains("sequence at line") {
+                "daftar ini"
+            } else {
+                "bagian ini"
+            };
+            let at = notes.len().saturating_sub(1);
+            notes.insert(at, format!("{what} dimulai di baris {}", opened.line));
+        }
+    }
     let mut d = src.error(location, t.message);
-    for note in t.notes {
+    for note in notes {
         d = d.note(note);
     }
     if let Some(hint) = t.hint {
         d = d.hint(hint);
     }
     d
+}
+
+const SYNTAX: &str = "penulisan YAML tidak sah";
+
+/// Where libyaml says the unfinished part began, from its message's tail:
+/// `…, while scanning a quoted scalar at line 2 column 14`.
+fn context_location(full: &str, line_offset: usize) -> Option<Location> {
+    let (_, context) = full.split_once(", while ")?;
+    let (_, at) = context.rsplit_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = column.trim().parse().ok()?;
+    Some(Location::new(line + line_offset, column))
 }
 
 fn looks_like_path(p: &str) -> bool {
@@ -94,7 +136,7 @@ fn between_backticks(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
-fn translate_message(message: &str, key: Option<&str>) -> Translated {
+fn translate_message(message: &str, key: Option<&str>, leading_tab: bool) -> Translated {
     let at_key = key.map(|k| format!(" pada `{k}`")).unwrap_or_default();
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = between_backticks(rest);
@@ -160,10 +202,13 @@ fn translate_message(message: &str, key: Option<&str>) -> Translated {
                 describe(expected),
                 describe(found)
             ));
-            if found == "sequence" || found == "map" {
-                t.hint =
-                    Some("periksa indentasi (jumlah spasi di awal baris) dan tanda `-`".into());
-            }
+            t.hint = if found == "sequence" || found == "map" {
+                Some("periksa indentasi (jumlah spasi di awal baris) dan tanda `-`".into())
+            } else if expected.contains("boolean") {
+                Some("tulis `true` (ya) atau `false` (tidak)".into())
+            } else {
+                None
+            };
             return t;
         }
     }
@@ -192,7 +237,9 @@ fn translate_message(message: &str, key: Option<&str>) -> Translated {
         return t;
     }
     if message.starts_with("EOF while parsing") {
-        return translated("berkas berakhir sebelum isiannya lengkap".to_owned());
+        let mut t = translated("berkas berakhir sebelum isiannya lengkap".to_owned());
+        t.hint = Some("periksa tanda kutip atau kurung yang belum ditutup".into());
+        return t;
     }
     if message.is_ascii()
         && message
@@ -200,29 +247,64 @@ fn translate_message(message: &str, key: Option<&str>) -> Translated {
             .next()
             .is_some_and(|c| c.is_ascii_lowercase())
     {
-        // A syntax problem reported by the YAML parser (libyaml), in English.
-        let mut t = translated("penulisan YAML tidak sah".to_owned());
-        t.notes.push(format!("pembaca YAML: {message}"));
-        t.hint = Some(syntax_hint(message).to_owned());
+        // A syntax problem reported by the YAML parser (libyaml), in English: say what it
+        // means in Indonesian, and keep the original for whoever searches the web for it.
+        let (meaning, hint) = syntax_help(message, leading_tab);
+        let mut t = translated(SYNTAX.to_owned());
+        if let Some(meaning) = meaning {
+            t.notes.push(meaning.to_owned());
+        }
+        t.notes.push(format!(
+            "pesan asli pembaca YAML (bahasa Inggris): {message}"
+        ));
+        t.hint = Some(hint.to_owned());
         return t;
     }
     // Our own messages (from custom deserializers) are already Indonesian.
     translated(message.to_owned())
 }
 
-fn syntax_hint(message: &str) -> &'static str {
-    if message.contains("tab") {
-        "gunakan spasi untuk indentasi, bukan tombol Tab"
+/// What a libyaml message means, and how to fix it.
+fn syntax_help(message: &str, leading_tab: bool) -> (Option<&'static str>, &'static str) {
+    if leading_tab || message.contains("tab") {
+        (
+            Some("ada karakter Tab di indentasi baris ini"),
+            "gunakan spasi untuk indentasi, bukan tombol Tab",
+        )
     } else if message.contains("mapping values are not allowed") {
-        "setelah titik dua harus ada spasi; jika nilainya mengandung `: `, apit dengan tanda kutip \"…\""
+        (
+            Some(
+                "ada titik dua yang diikuti spasi (`: `) di tengah nilai; YAML membacanya sebagai kunci baru",
+            ),
+            "setelah titik dua harus ada spasi; jika nilainya mengandung `: `, apit dengan tanda kutip \"…\"",
+        )
     } else if message.contains("expected '-' indicator") || message.contains("expected key") {
-        "periksa indentasi: baris-baris dalam satu daftar harus sejajar"
+        (
+            Some("baris ini tidak sejajar dengan baris di atasnya"),
+            "periksa indentasi: baris-baris dalam satu daftar harus sejajar",
+        )
     } else if message.contains("cannot start any token") {
-        "nilai yang diawali `@`, `` ` ``, `%` atau `*` harus diapit tanda kutip \"…\""
+        (
+            Some("nilai di baris ini diawali karakter yang tidak boleh berdiri tanpa tanda kutip"),
+            "nilai yang diawali `@`, `` ` ``, `%` atau `*` harus diapit tanda kutip \"…\"",
+        )
     } else if message.contains("end of stream") || message.contains("quoted scalar") {
-        "periksa tanda kutip atau kurung yang belum ditutup"
+        (
+            Some("tanda kutip atau kurung ini dibuka tetapi tidak ditutup sampai akhir berkas"),
+            "periksa tanda kutip atau kurung yang belum ditutup",
+        )
+    } else if message.contains("expected ',' or ']'") || message.contains("expected ',' or '}'") {
+        (
+            Some(
+                "daftar `[ … ]` atau kumpulan `{ … }` ini belum ditutup, atau isinya tidak dipisahkan koma",
+            ),
+            "tutup dengan `]` atau `}`, dan pisahkan isinya dengan koma",
+        )
     } else {
-        "periksa indentasi (spasi di awal baris), titik dua, dan tanda kutip di sekitar baris ini"
+        (
+            None,
+            "periksa indentasi (spasi di awal baris), titik dua, dan tanda kutip di sekitar baris ini",
+        )
     }
 }
 
@@ -398,6 +480,24 @@ mod tests {
         assert_eq!(d.location.map(|l| l.line), Some(4));
         let d = parse::<Doc>(&src("# hanya komentar\n\n")).unwrap_err();
         assert_eq!(d.message, "berkas kosong: tidak ada isian YAML");
+    }
+
+    #[test]
+    fn a_word_where_true_or_false_belongs() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Flag {
+            contoh: bool,
+        }
+        let d = parse::<Flag>(&src("contoh: ya\n")).unwrap_err();
+        assert_eq!(
+            d.message,
+            "jenis isian pada `contoh` salah: seharusnya `true` atau `false`, tetapi tertulis teks \"ya\""
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("tulis `true` (ya) atau `false` (tidak)")
+        );
     }
 
     #[test]
