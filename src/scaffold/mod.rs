@@ -209,6 +209,58 @@ mod tests {
     }
 
     #[test]
+    fn every_content_file_is_valid_yaml_with_the_keys_of_its_format() {
+        // The loaders for reports, products and pages live elsewhere; here the files are
+        // held to the formats of DESIGN.md.
+        let keys = |text: &str| -> Vec<String> {
+            let value: serde_yaml::Value = serde_yaml::from_str(text).unwrap();
+            let map = value.as_mapping().unwrap();
+            map.keys().map(|k| k.as_str().unwrap().to_owned()).collect()
+        };
+        for f in files(&settings()) {
+            let text = &f.text;
+            let found = if f.path.ends_with(".md") {
+                let parts = crate::frontmatter::split(text).unwrap();
+                assert!(!parts.body.trim().is_empty(), "{}", f.path);
+                keys(parts.yaml)
+            } else if f.path.ends_with(".yaml") || f.path.ends_with(".yml") {
+                keys(text)
+            } else {
+                continue;
+            };
+            let expected: &[&str] = match f.path.as_str() {
+                "content/laporan/contoh-kegiatan.md" => {
+                    &["judul", "tanggal", "status", "progres", "lokasi"]
+                }
+                "content/produk/contoh-produk.yaml" => &[
+                    "nama",
+                    "umkm",
+                    "kategori",
+                    "harga",
+                    "satuan",
+                    "whatsapp",
+                    "deskripsi",
+                ],
+                "content/umkm/contoh-umkm.yaml" => &["nama", "deskripsi"],
+                "content/halaman/profil.md" => &["judul"],
+                "content/desa.yaml" => &[
+                    "nama",
+                    "kecamatan",
+                    "kabupaten",
+                    "provinsi",
+                    "kepala_desa",
+                    "alamat",
+                    "alamat_pengaduan",
+                    "bahasa",
+                    "tema",
+                ],
+                _ => continue,
+            };
+            assert_eq!(found, expected, "{}", f.path);
+        }
+    }
+
+    #[test]
     fn the_year_follows_western_indonesian_time() {
         // 2025-12-31 17:30 UTC is 2026-01-01 00:30 in UTC+7.
         let d = wib_date(Timestamp::from_second(1_767_202_200).unwrap());
