@@ -4,6 +4,7 @@
 
 use crate::diagnostic::Diagnostics;
 use crate::money::parse_count;
+use crate::produk::kategori::{self, Category, KategoriDoc};
 use crate::source::SourceFile;
 use crate::yaml::{self, Spans};
 use serde::Deserialize;
@@ -25,6 +26,7 @@ struct Doc {
     tema: Option<String>,
     deskripsi: Option<String>,
     contoh: Option<bool>,
+    kategori_produk: Option<Vec<KategoriDoc>>,
 }
 
 /// A village and how its site is published.
@@ -45,6 +47,8 @@ pub struct Desa {
     pub deskripsi: Option<String>,
     /// The site shows invented example data and says so on every page.
     pub contoh: bool,
+    /// Product categories added or renamed by the village (`kategori_produk`).
+    pub kategori_produk: Vec<Category>,
 }
 
 pub const FILE: &str = "content/desa.yaml";
@@ -122,6 +126,8 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
             .hint("saat ini hanya `bahasa: id` (Bahasa Indonesia)"),
         );
     }
+    let kategori_produk =
+        kategori::check_own(src, &spans, doc.kategori_produk.unwrap_or_default(), diags);
     let alamat_pengaduan = text(doc.alamat_pengaduan);
     if alamat_pengaduan.is_none() {
         diags.push(
@@ -143,6 +149,7 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         tema: text(doc.tema).unwrap_or_else(|| "default".to_owned()),
         deskripsi: text(doc.deskripsi),
         contoh: doc.contoh.unwrap_or(false),
+        kategori_produk,
     })
 }
 

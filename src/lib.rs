@@ -17,6 +17,7 @@ pub mod html;
 pub mod markdown;
 pub mod money;
 pub mod photo;
+pub mod produk;
 pub mod reference;
 pub mod render;
 pub mod scaffold;

@@ -21,14 +21,11 @@ const ID_PREFIXES: [&str; 3] = ["bagian-", "catatan-", "rujukan-"];
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.url_schemes(ALLOWED_SCHEMES.into_iter().collect())
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_generic_attributes(["id"])
         .add_allowed_classes("div", ["catatan-kaki"])
         .add_allowed_classes("sup", ["catatan"])
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            (_, "id") if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
-            ("input", "type") if value != "checkbox" => None,
+        .attribute_filter(|_element, attribute, value| match attribute {
+            "id" if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
             _ => Some(value.into()),
         });
     b
@@ -93,6 +90,12 @@ pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>
             Event::End(TagEnd::FootnoteDefinition) => {
                 out.push(Event::Html(CowStr::from("</div>\n")))
             }
+            // A task list item shows its state as text; no form controls reach the page.
+            Event::TaskListMarker(done) => out.push(Event::Text(CowStr::from(if *done {
+                "☑ "
+            } else {
+                "☐ "
+            }))),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -172,11 +175,22 @@ fn note_id(numbers: &HashMap<&str, usize>, label: &str) -> (String, usize) {
 /// Plain text of the Markdown, shortened at a word boundary: for descriptions and previews.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
+    // Text between inline <script>/<style> tags is code, not prose.
+    let mut hidden = false;
     for event in Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH,
     ) {
         match event {
+            Event::InlineHtml(tag) | Event::Html(tag) => {
+                let tag = tag.to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    hidden = !tag.contains("</script") && !tag.contains("</style");
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    hidden = false;
+                }
+            }
+            Event::Text(_) | Event::Code(_) if hidden => {}
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak
             | Event::HardBreak
@@ -211,10 +225,10 @@ mod tests {
         assert!(out.contains("<strong>tebal</strong>"));
         assert!(out.contains("<table>") && out.contains("<td>2</td>"));
         assert!(
-            out.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\">")
-                || out.contains("type=\"checkbox\""),
+            out.contains("<li>☑ selesai</li>") && out.contains("<li>☐ belum</li>"),
             "{out}"
         );
+        assert!(!out.contains("<input"), "{out}");
     }
 
     #[test]
@@ -298,6 +312,26 @@ mod tests {
             out.contains("hilang") && !out.contains("foto/x.jpg"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn no_form_controls_survive() {
+        let out = html(
+            "<input type=\"text\" placeholder=\"PIN ATM\"> <input type=\"checkbox\"> <button>OK</button> <textarea></textarea>",
+        );
+        assert!(
+            !out.contains("<input") && !out.contains("<button") && !out.contains("<textarea"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn excerpts_leave_out_script_text() {
+        assert_eq!(
+            excerpt("Halo <script>alert('xss')</script> warga", 100),
+            "Halo warga"
+        );
+        assert_eq!(excerpt("<style>p{color:red}</style>\n\nIsi.", 100), "Isi.");
     }
 
     #[test]

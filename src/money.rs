@@ -39,9 +39,12 @@ fn fail(message: impl Into<String>, hint: impl Into<String>) -> AmountError {
 pub fn parse_amount(raw: &str) -> Result<Decimal, AmountError> {
     let shown = raw.trim();
     let mut s = shown;
+    // With a currency prefix the Indonesian convention is certain: `Rp 1.500` is 1500.
+    let mut rupiah_written = false;
     for prefix in ["Rp.", "Rp", "RP.", "RP", "rp.", "rp", "IDR", "idr"] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.trim_start();
+            rupiah_written = true;
             break;
         }
     }
@@ -75,7 +78,11 @@ pub fn parse_amount(raw: &str) -> Result<Decimal, AmountError> {
         };
         return Err(fail(format!("jumlah `{shown}` mengandung `{c}`"), hint));
     }
-    let (int_part, frac_part) = split_separators(s, shown)?;
+    let (int_part, frac_part) = if rupiah_written {
+        split_indonesian(s, shown)?
+    } else {
+        split_separators(s, shown)?
+    };
     let digits = format!(
         "{int_part}.{}",
         if frac_part.is_empty() { "0" } else { frac_part }
@@ -155,6 +162,29 @@ fn split_separators<'a>(s: &'a str, shown: &str) -> Result<(String, &'a str), Am
         ));
     }
     let groups: Vec<&str> = int_text.split(group_sep).collect();
+    let well_grouped = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    if !well_grouped || int_text.is_empty() {
+        return Err(bad_grouping(shown));
+    }
+    Ok((groups.concat(), frac))
+}
+
+/// Indonesian notation: dots group thousands, a comma starts the sen.
+fn split_indonesian<'a>(s: &'a str, shown: &str) -> Result<(String, &'a str), AmountError> {
+    let (int_text, frac) = s.split_once(',').unwrap_or((s, ""));
+    if frac.contains([',', '.']) || (s.contains(',') && frac.is_empty()) {
+        return Err(bad_grouping(shown));
+    }
+    if frac.len() > 2 {
+        return Err(fail(
+            format!("jumlah `{shown}` punya lebih dari dua angka di belakang koma"),
+            "Rupiah hanya sampai sen (dua angka di belakang koma), misalnya Rp 1.220.937.619,09",
+        ));
+    }
+    let groups: Vec<&str> = int_text.split('.').collect();
     let well_grouped = groups.len() == 1
         || (!groups[0].is_empty()
             && groups[0].len() <= 3
@@ -309,6 +339,11 @@ mod tests {
             ("Rp 15.000.000,-", "15000000"),
             ("Rp. 2.500.000", "2500000"),
             ("IDR 750.000,50", "750000.5"),
+            // With the Rp prefix a single dot group is thousands, as Papan itself prints it.
+            ("Rp 1.500", "1500"),
+            ("Rp 1.000", "1000"),
+            ("Rp 999", "999"),
+            ("Rp 0,50", "0.5"),
             ("1,5", "1.5"),
             ("1.5", "1.5"),
             ("1500000,09", "1500000.09"),
@@ -403,6 +438,29 @@ mod tests {
         for bad in ["4,5", "-3", "43.12", "", "4.312.", "x"] {
             assert_eq!(parse_count(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn what_papan_prints_it_reads_back() {
+        for text in [
+            "0",
+            "1",
+            "999",
+            "1000",
+            "1500",
+            "1234567",
+            "1220937619.09",
+            "0.5",
+            "1000.1",
+        ] {
+            let value = d(text);
+            assert_eq!(parse_amount(&rupiah(value)), Ok(value), "{text}");
+        }
+        assert!(parse_amount("Rp 1,500").is_err(), "three sen digits");
+        assert!(
+            parse_amount("Rp 1.50").is_err(),
+            "a dot group must have three digits"
+        );
     }
 
     #[test]

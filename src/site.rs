@@ -6,6 +6,7 @@
 use crate::budget::{self, Budget};
 use crate::desa::{self, Desa};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::produk::{self, Catalog};
 use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,8 @@ pub struct Site {
     pub desa: Desa,
     /// Budget years, oldest first.
     pub budgets: Vec<Budget>,
+    /// Products and their producers.
+    pub katalog: Catalog,
 }
 
 impl Site {
@@ -47,10 +50,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
         }
     };
     let budgets = load_budgets(root, diags);
+    let katalog = produk::load(root, desa.as_ref(), diags);
     Some(Site {
         root: root.to_path_buf(),
         desa: desa?,
         budgets,
+        katalog,
     })
 }
 

@@ -26,6 +26,7 @@ struct Link {
 struct HomeExtra {
     terbaru: Option<Latest>,
     tautan: Vec<Link>,
+    produk: Option<super::produk::HomeSection>,
 }
 
 pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
@@ -52,5 +53,20 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             href: page.link("anggaran/index.html"),
         });
     }
-    r.page("index.html", &page, HomeExtra { terbaru, tautan });
+    let produk = super::produk::home_section(r, &page, site);
+    if let Some(p) = &produk {
+        tautan.push(Link {
+            label: "Produk UMKM desa: pesan langsung lewat WhatsApp".into(),
+            href: p.href.clone(),
+        });
+    }
+    r.page(
+        "index.html",
+        &page,
+        HomeExtra {
+            terbaru,
+            tautan,
+            produk,
+        },
+    );
 }

@@ -2,7 +2,7 @@
 //!
 //! In: a [`Site`] and a [`Theme`]. Out: every output file as bytes with its path, ready for
 //! the write stage; nothing touches the disk here. Each content area has its own module
-//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`]. Pages get typed
+//! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`], [`produk`]. Pages get typed
 //! views ([`view`], [`budget`]); charts ([`chart`]) and downloads ([`download`]) come from
 //! the computed model.
 
@@ -11,6 +11,7 @@ pub mod budget;
 pub mod chart;
 pub mod download;
 pub mod home;
+pub mod produk;
 pub mod theme;
 pub mod view;
 
@@ -142,6 +143,9 @@ fn menu(site: &Site) -> Vec<(String, String)> {
     if !site.budgets.is_empty() {
         menu.push(("Anggaran".to_owned(), "anggaran/index.html".to_owned()));
     }
+    if !site.katalog.is_empty() {
+        menu.push(("Produk".to_owned(), produk::view::LIST_PATH.to_owned()));
+    }
     menu
 }
 
@@ -169,6 +173,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
     };
     home::render(&mut r, site, &computed);
     anggaran::render(&mut r, site, &computed);
+    produk::render(&mut r, site);
     copy_photos(&mut r, site);
     let mut files = r.files;
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -25,13 +25,23 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "partials/tabel.html",
     "partials/grafik.html",
     "partials/ringkasan.html",
+    "produk/index.html",
+    "produk/produk.html",
+    "produk/umkm.html",
+    "partials/kartu-produk.html",
 );
 
 /// The default static files, as shipped in `themes/default/static/`.
-const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "assets/style.css",
-    include_bytes!("../../themes/default/static/assets/style.css"),
-)];
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "assets/style.css",
+        include_bytes!("../../themes/default/static/assets/style.css"),
+    ),
+    (
+        "assets/katalog.js",
+        include_bytes!("../../themes/default/static/assets/katalog.js"),
+    ),
+];
 
 pub struct Theme {
     tera: tera::Tera,

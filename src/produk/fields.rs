@@ -1,0 +1,200 @@
+//! Checks of single fields of a product file, each reporting at the field's line.
+//!
+//! In: a field's text as written and what it must match (categories, producers). Out: the
+//! usable value, or None with a diagnostic that says what is wrong and how to fix it.
+
+use super::kategori::{Categories, suggested_slug};
+use super::product::{Context, Tautan, TautanDoc};
+use super::umkm::{Producer, text};
+use super::whatsapp;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::money::parse_amount;
+use crate::source::SourceFile;
+use crate::suggest::closest;
+use crate::yaml::Spans;
+use rust_decimal::Decimal;
+
+/// A required key that is absent or empty: at its line when it is there but empty.
+pub(super) fn missing(src: &SourceFile, spans: &Spans, key: &str, example: &str) -> Diagnostic {
+    src.error(
+        spans.key(key),
+        format!("kunci `{key}` wajib diisi tetapi tidak ada"),
+    )
+    .hint(format!("tambahkan baris `{example}`"))
+}
+
+pub(super) fn known_producer(
+    cx: &Context,
+    src: &SourceFile,
+    spans: &Spans,
+    umkm: &str,
+    diags: &mut Diagnostics,
+) -> bool {
+    if cx.producers.contains_key(umkm) {
+        return true;
+    }
+    let mut d = src.error(
+        spans.get("umkm"),
+        format!("UMKM `{umkm}` tidak ditemukan: tidak ada berkas content/umkm/{umkm}.yaml"),
+    );
+    if !cx.producers.is_empty() {
+        let names: Vec<String> = cx.producers.keys().map(|k| format!("`{k}`")).collect();
+        d = d.note(format!("UMKM yang ada: {}", names.join(", ")));
+    }
+    d = match closest(umkm, cx.producers.keys().map(String::as_str)) {
+        Some(best) => d.hint(format!("maksud Anda `{best}`?")),
+        None => d.hint(format!(
+            "buat berkas content/umkm/{umkm}.yaml berisi profil UMKM-nya, atau hapus baris `umkm:`"
+        )),
+    };
+    diags.push(d);
+    false
+}
+
+pub(super) fn check_category(
+    categories: &Categories,
+    src: &SourceFile,
+    spans: &Spans,
+    kategori: Option<String>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let known: Vec<String> = categories.iter().map(|c| format!("`{}`", c.kode)).collect();
+    let note = format!("kategori yang ada: {}", known.join(", "));
+    let Some(k) = kategori else {
+        diags.push(missing(src, spans, "kategori", "kategori: makanan-olahan").note(note));
+        return None;
+    };
+    if categories.get(&k).is_some() {
+        return Some(k);
+    }
+    let hint = match closest(&k, categories.iter().map(|c| c.kode.as_str())) {
+        Some(best) => format!("maksud Anda `{best}`?"),
+        None => format!(
+            "pilih salah satu kategori yang ada, atau tambahkan kategori baru di content/desa.yaml: `kategori_produk: [{{ kode: {}, nama: … }}]`",
+            suggested_slug(&k, "kode-baru")
+        ),
+    };
+    diags.push(
+        src.error(
+            spans.get("kategori"),
+            format!("kategori `{k}` tidak dikenal"),
+        )
+        .note(note)
+        .hint(hint),
+    );
+    None
+}
+
+pub(super) fn check_price(
+    src: &SourceFile,
+    spans: &Spans,
+    harga: Option<String>,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
+    let Some(h) = harga else {
+        diags.push(missing(src, spans, "harga", "harga: 15000"));
+        return None;
+    };
+    let at = spans.get("harga");
+    match parse_amount(&h) {
+        Ok(v) if v.is_zero() => {
+            diags.push(
+                src.error(at, format!("harga `{h}` harus lebih dari nol"))
+                    .hint("tulis harga jualnya dalam Rupiah; jika harganya bermacam-macam, tulis yang termurah dan jelaskan di `deskripsi`"),
+            );
+            None
+        }
+        Ok(v) => Some(v),
+        Err(e) => {
+            // The amount parser speaks of a "jumlah"; here it is a price.
+            let message = e.message.replacen("jumlah", "harga", 1);
+            // A price is never a fraction of a rupiah: say how to write the thousands.
+            let hint = if e.message.contains("bermakna ganda") {
+                let digits: String = h.chars().filter(char::is_ascii_digit).collect();
+                let meant = digits.parse().map(crate::money::rupiah).unwrap_or_default();
+                format!("untuk {meant} tulis `harga: {digits}` atau `harga: {meant}`")
+            } else {
+                e.hint
+            };
+            diags.push(src.error(at, message).hint(hint));
+            None
+        }
+    }
+}
+
+pub(super) fn check_whatsapp(
+    src: &SourceFile,
+    spans: &Spans,
+    whatsapp: Option<String>,
+    producer: Option<&Producer>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    if let Some(w) = whatsapp {
+        return match whatsapp::normalize(&w) {
+            Ok(n) => Some(n),
+            Err(reason) => {
+                diags.push(
+                    src.error(
+                        spans.get("whatsapp"),
+                        format!("nomor WhatsApp `{w}` tidak sah: {reason}"),
+                    )
+                    .hint(whatsapp::HINT),
+                );
+                None
+            }
+        };
+    }
+    if let Some(p) = producer
+        && (p.whatsapp.is_some() || p.whatsapp_refused)
+    {
+        return p.whatsapp.clone();
+    }
+    let hint = match producer {
+        Some(p) => format!(
+            "tambahkan `whatsapp: \"0812-…\"` di berkas ini, atau di {} agar dipakai semua produk {}",
+            p.source.display(),
+            p.nama
+        ),
+        None => "tambahkan baris `whatsapp: \"0812-…\"` dengan nomor penjualnya".to_owned(),
+    };
+    diags.push(
+        src.error(
+            None,
+            "produk ini belum punya nomor WhatsApp untuk pemesanan",
+        )
+        .hint(hint),
+    );
+    None
+}
+
+pub(super) fn check_links(
+    src: &SourceFile,
+    spans: &Spans,
+    doc: TautanDoc,
+    diags: &mut Diagnostics,
+) -> Vec<Tautan> {
+    let written = [
+        ("shopee", "Shopee", doc.shopee),
+        ("tokopedia", "Tokopedia", doc.tokopedia),
+        ("tiktok", "TikTok Shop", doc.tiktok),
+        ("instagram", "Instagram", doc.instagram),
+        ("facebook", "Facebook", doc.facebook),
+    ];
+    let mut out = Vec::new();
+    for (kunci, label, url) in written {
+        let Some(url) = text(url) else { continue };
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if web && url.len() > "https://".len() && !url.contains(char::is_whitespace) {
+            out.push(Tautan { kunci, label, url });
+        } else {
+            diags.push(
+                src.error(
+                    spans.get(&format!("tautan.{kunci}")),
+                    format!("tautan {label} `{url}` bukan alamat web lengkap"),
+                )
+                .hint("salin alamat lengkapnya dari peramban, diawali https://, misalnya `https://shopee.co.id/nama-toko`"),
+            );
+        }
+    }
+    out
+}

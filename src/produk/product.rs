@@ -1,0 +1,177 @@
+//! Product files: `content/produk/*.yaml`.
+//!
+//! In: one file's text, the categories, the producers already read, and the site folder
+//! (for photos). Out: a [`Product`] when the file is usable, and a diagnostic at its line
+//! for every problem in it (all of them, not just the first): unknown producer or category,
+//! missing, zero, negative or ambiguous price, a WhatsApp number that is not an Indonesian
+//! mobile number, a missing photo, a marketplace link that is not a web address.
+
+use super::fields::{
+    check_category, check_links, check_price, check_whatsapp, known_producer, missing,
+};
+use super::foto::{self, Foto, FotoDoc};
+use super::kategori::Categories;
+use super::umkm::{Producer, text};
+use crate::diagnostic::Diagnostics;
+use crate::source::SourceFile;
+use crate::yaml::{self, Spans};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    nama: Option<String>,
+    umkm: Option<String>,
+    kategori: Option<String>,
+    harga: Option<String>,
+    satuan: Option<String>,
+    whatsapp: Option<String>,
+    #[serde(default, deserialize_with = "foto::one_or_many")]
+    foto: Vec<FotoDoc>,
+    #[serde(default)]
+    izin: Izin,
+    #[serde(default)]
+    tautan: TautanDoc,
+    deskripsi: Option<String>,
+    tersedia: Option<bool>,
+}
+
+/// Permits printed on the package. All optional, shown as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Izin {
+    /// Pangan Industri Rumah Tangga registration number.
+    pub pirt: Option<String>,
+    pub halal: Option<String>,
+    /// Nomor Induk Berusaha.
+    pub nib: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TautanDoc {
+    pub shopee: Option<String>,
+    pub tokopedia: Option<String>,
+    pub tiktok: Option<String>,
+    pub instagram: Option<String>,
+    pub facebook: Option<String>,
+}
+
+/// A link to the product in a marketplace or on social media.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tautan {
+    /// The key as written (`shopee`).
+    pub kunci: &'static str,
+    /// The name shown (`TikTok Shop`).
+    pub label: &'static str,
+    pub url: String,
+}
+
+/// A product, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    /// The file name without `.yaml`: the page is `produk/STEM/`.
+    pub stem: String,
+    pub source: PathBuf,
+    pub nama: String,
+    /// The stem of a known producer.
+    pub umkm: Option<String>,
+    /// The kode of a known category.
+    pub kategori: String,
+    /// Exact, greater than zero.
+    pub harga: Decimal,
+    pub satuan: Option<String>,
+    /// Normalised (`62…`): the product's own number, else its producer's.
+    pub whatsapp: Option<String>,
+    pub foto: Vec<Foto>,
+    pub izin: Izin,
+    pub tautan: Vec<Tautan>,
+    /// Markdown.
+    pub deskripsi: Option<String>,
+    pub tersedia: bool,
+}
+
+/// What a product file is checked against.
+pub struct Context<'a> {
+    pub root: &'a Path,
+    pub categories: &'a Categories,
+    /// By stem.
+    pub producers: &'a BTreeMap<String, Producer>,
+}
+
+/// Reads a product file named `stem`. None when it has an error.
+pub fn parse(
+    cx: &Context,
+    src: &SourceFile,
+    stem: &str,
+    diags: &mut Diagnostics,
+) -> Option<Product> {
+    let doc: Doc = match yaml::parse(src) {
+        Ok(doc) => doc,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let errors_before = diags.error_count();
+    let spans = Spans::build(&src.text, 0);
+    let nama = text(doc.nama);
+    if nama.is_none() {
+        diags.push(missing(
+            src,
+            &spans,
+            "nama",
+            "nama: Keripik Singkong Balado",
+        ));
+    }
+    let written = text(doc.umkm);
+    let umkm = written
+        .clone()
+        .filter(|u| known_producer(cx, src, &spans, u, diags));
+    let producer = umkm.as_ref().and_then(|u| cx.producers.get(u));
+    let kategori = check_category(cx.categories, src, &spans, text(doc.kategori), diags);
+    let harga = check_price(src, &spans, text(doc.harga), diags);
+    // An unknown producer is reported already; its number may be the one meant.
+    let whatsapp = match (text(doc.whatsapp), producer, &written) {
+        (None, None, Some(_)) => None,
+        (w, p, _) => check_whatsapp(src, &spans, w, p, diags),
+    };
+    let foto = doc
+        .foto
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let at = spans
+                .get(&format!("foto[{i}].berkas"))
+                .or_else(|| spans.get(&format!("foto[{i}]")))
+                .or_else(|| spans.get("foto"));
+            foto::check(cx.root, src, f, at, diags)
+        })
+        .collect();
+    let tautan = check_links(src, &spans, doc.tautan, diags);
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    Some(Product {
+        stem: stem.to_owned(),
+        source: src.path.clone(),
+        nama: nama?,
+        umkm,
+        kategori: kategori?,
+        harga: harga?,
+        satuan: text(doc.satuan),
+        whatsapp,
+        foto,
+        izin: Izin {
+            pirt: text(doc.izin.pirt),
+            halal: text(doc.izin.halal),
+            nib: text(doc.izin.nib),
+        },
+        tautan,
+        deskripsi: text(doc.deskripsi),
+        tersedia: doc.tersedia.unwrap_or(true),
+    })
+}
