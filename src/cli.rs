@@ -1,4 +1,4 @@
-//! The command line: `papan build`, `papan check`.
+//! The command line: `papan build`, `papan check`, `papan serve`, `papan new`.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -26,6 +26,23 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArg,
     },
+    /// Pratinjau situs di peramban (http://127.0.0.1), dibangun ulang setiap kali berkas disimpan.
+    Serve {
+        #[command(flatten)]
+        site: SiteArg,
+        /// Nomor port; jika sudah terpakai, Papan mencoba nomor-nomor berikutnya.
+        #[arg(long, short, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+    },
+    /// Membuat situs desa baru yang siap diisi di folder DIR (folder harus kosong atau belum ada).
+    New {
+        /// Folder situs baru.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Tahun anggaran untuk berkas APBDes pertama; bawaan tahun ini (WIB).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1945..=2200))]
+        tahun: Option<i32>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -37,11 +54,26 @@ pub struct SiteArg {
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
-    use clap::CommandFactory;
+    use super::{Cli, Command};
+    use clap::{CommandFactory, Parser};
 
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn serve_defaults_to_port_1111_and_new_takes_a_year() {
+        let cli = Cli::parse_from(["papan", "serve"]);
+        assert!(matches!(cli.command, Command::Serve { port: 1111, .. }));
+        let cli = Cli::parse_from(["papan", "new", "desa-baru", "--tahun", "2026"]);
+        assert!(matches!(
+            cli.command,
+            Command::New {
+                tahun: Some(2026),
+                ..
+            }
+        ));
+        assert!(Cli::try_parse_from(["papan", "new", "x", "--tahun", "26"]).is_err());
     }
 }

@@ -1,11 +1,14 @@
 //! The commands: one entry point, one place that prints problems and picks the exit code.
 //!
 //! Exit status: 0 success; 1 the content has errors (all printed); 2 wrong usage (clap's
-//! own errors, or an output folder Papan refuses).
+//! own errors, an output folder Papan refuses, `papan new` into a folder that is not
+//! empty). `serve` lives in [`crate::serve`], the files of `new` in [`crate::scaffold`].
 
 use crate::cli::{Cli, Command};
 use crate::diagnostic::Diagnostics;
+use crate::hosts;
 use crate::render::{self, OutputFile, theme::Theme};
+use crate::scaffold;
 use crate::site::{self, Site};
 use crate::write;
 use std::path::{Path, PathBuf};
@@ -19,6 +22,8 @@ pub fn run(cli: Cli) -> ExitCode {
             build(&site.site, &output)
         }
         Command::Check { site } => check(&site.site),
+        Command::Serve { site, port } => crate::serve::run(&site.site, port),
+        Command::New { dir, tahun } => new(&dir, tahun),
     }
 }
 
@@ -49,6 +54,9 @@ fn build(root: &Path, output: &Path) -> ExitCode {
     }
     let mut diags = Diagnostics::new();
     let prepared = prepare(root, &mut diags);
+    if let Some((_, files)) = &prepared {
+        diags.extend(host_limits(output, files));
+    }
     print_report(&diags);
     let Some((_, files)) = prepared else {
         eprintln!(
@@ -79,12 +87,41 @@ fn write_failed(e: &write::WriteError) -> ExitCode {
 
 fn check(root: &Path) -> ExitCode {
     let mut diags = Diagnostics::new();
-    let _ = prepare(root, &mut diags);
+    if let Some((_, files)) = prepare(root, &mut diags) {
+        diags.extend(host_limits(&default_output(root), &files));
+    }
     eprint!("{}", diags.report());
     if diags.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Warnings for the free hosts' limits the rendered files would break.
+fn host_limits(output: &Path, files: &[OutputFile]) -> Vec<crate::diagnostic::Diagnostic> {
+    hosts::check(
+        output,
+        files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.len() as u64)),
+    )
+}
+
+fn new(dir: &Path, tahun: Option<i32>) -> ExitCode {
+    let settings = scaffold::Settings::current(tahun, scaffold::today());
+    match scaffold::create(dir, &scaffold::files(&settings)) {
+        Ok(()) => {
+            print!("{}", scaffold::next_steps(dir, &settings));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("kesalahan: {}", e.message);
+            if let Some(hint) = &e.hint {
+                eprintln!("   = saran: {hint}");
+            }
+            ExitCode::from(if e.usage { 2 } else { 1 })
+        }
     }
 }
 

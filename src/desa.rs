@@ -53,6 +53,16 @@ pub struct Desa {
 
 pub const FILE: &str = "content/desa.yaml";
 
+/// An example value for a required key, for hints.
+fn example(key: &str) -> &'static str {
+    match key {
+        "nama" => "Sukamaju",
+        "kecamatan" => "Mertoyudan",
+        "kabupaten" => "Magelang",
+        _ => "Jawa Tengah",
+    }
+}
+
 pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
     let doc: Doc = match yaml::parse(src) {
         Ok(doc) => doc,
@@ -66,7 +76,13 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
     let mut required = |value: String, key: &str| {
         let value = value.trim().to_owned();
         if value.is_empty() {
-            diags.push(src.error(spans.key(key), format!("`{key}` tidak boleh kosong")));
+            diags.push(
+                src.error(spans.key(key), format!("`{key}` tidak boleh kosong"))
+                    .hint(format!(
+                        "tulis isinya setelah titik dua, misalnya `{key}: {}`",
+                        example(key)
+                    )),
+            );
         }
         value
     };

@@ -201,7 +201,10 @@ fn read_row(
         .and_then(|text| match Code::parse(text) {
             Ok(code) => Some(code),
             Err(msg) => {
-                diags.push(src.error(loc("jenis"), format!("jenis belanja: {msg}")));
+                diags.push(
+                    src.error(loc("jenis"), format!("jenis belanja: {msg}"))
+                        .hint("tulis kode rekening belanja diapit tanda kutip, misalnya `jenis: \"5.2.1\"`"),
+                );
                 None
             }
         });

@@ -1,0 +1,315 @@
+//! Translating serde_yaml's English errors into Indonesian diagnostics.
+//!
+//! In: a serde_yaml error and the file it came from. Out: one [`Diagnostic`] with the
+//! line, column, offending line, what the problem means in plain words and how to fix it
+//! (a did-you-mean for unknown keys and values). libyaml's own syntax messages are kept as
+//! a note, labelled, for whoever searches the web for them.
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::source::SourceFile;
+use crate::suggest::closest;
+
+pub(super) fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let location = e
+        .location()
+        .map(|l| Location::new(l.line() + line_offset, l.column()));
+    let full = e.to_string();
+    // Display is "path: message at line L column C"; keep the message part.
+    let text = full.split(" at line ").next().unwrap_or(&full);
+    let (path, message) = match text.split_once(": ") {
+        Some((p, m)) if looks_like_path(p) => (Some(p), m),
+        _ => (None, text),
+    };
+    let key = path.and_then(last_key);
+    // libyaml calls a tab at the start of a line "a character that cannot start any token".
+    let leading_tab = location
+        .and_then(|l| src.line(l.line))
+        .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'));
+    let t = translate_message(message, key.as_deref(), leading_tab);
+    let mut location = location;
+    let mut notes = t.notes;
+    if t.message == SYNTAX {
+        point_at_opening(src, &full, line_offset, &mut location, &mut notes);
+    }
+    let mut d = src.error(location, t.message);
+    for note in notes {
+        d = d.note(note);
+    }
+    if let Some(hint) = t.hint {
+        d = d.hint(hint);
+    }
+    d
+}
+
+const SYNTAX: &str = "penulisan YAML tidak sah";
+
+/// For a syntax error about something left open (a quote, a bracket, a list), uses where
+/// it was opened: as the location when the error sits on a blank line at the end of the
+/// file, else as a note.
+fn point_at_opening(
+    src: &SourceFile,
+    full: &str,
+    line_offset: usize,
+    location: &mut Option<Location>,
+    notes: &mut Vec<String>,
+) {
+    let Some(opened) = context_location(full, line_offset) else {
+        return;
+    };
+    let at_blank = location
+        .and_then(|l| src.line(l.line))
+        .is_none_or(|l| l.trim().is_empty());
+    if at_blank {
+        *location = Some(opened);
+    } else if location.is_some_and(|l| l.line != opened.line) {
+        let what = if full.contains("mapping at line") {
+            "kumpulan `kunci: nilai` ini"
+        } else if full.contains("collection at line") || full.contains("sequence at line") {
+            "daftar ini"
+        } else {
+            "bagian ini"
+        };
+        // Before the original English message, which is always last.
+        let at = notes.len().saturating_sub(1);
+        notes.insert(at, format!("{what} dimulai di baris {}", opened.line));
+    }
+}
+
+/// Where libyaml says the unfinished part began, from its message's tail:
+/// `…, while scanning a quoted scalar at line 2 column 14`.
+fn context_location(full: &str, line_offset: usize) -> Option<Location> {
+    let (_, context) = full.split_once(", while ")?;
+    let (_, at) = context.rsplit_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = column.trim().parse().ok()?;
+    Some(Location::new(line + line_offset, column))
+}
+
+fn looks_like_path(p: &str) -> bool {
+    !p.is_empty()
+        && !p.contains(' ')
+        && p.chars()
+            .all(|c| c.is_alphanumeric() || "_-.[]?".contains(c))
+}
+
+/// The last key of a path like `belanja[3].anggaran` (`anggaran`).
+fn last_key(path: &str) -> Option<String> {
+    let last = path.rsplit('.').next()?;
+    let key = last.split('[').next()?;
+    (!key.is_empty() && key != "?").then(|| key.to_owned())
+}
+
+struct Translated {
+    message: String,
+    notes: Vec<String>,
+    hint: Option<String>,
+}
+
+fn translated(message: String) -> Translated {
+    Translated {
+        message,
+        notes: Vec::new(),
+        hint: None,
+    }
+}
+
+fn between_backticks(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn translate_message(message: &str, key: Option<&str>, leading_tab: bool) -> Translated {
+    let at_key = key.map(|k| format!(" pada `{k}`")).unwrap_or_default();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let names = between_backticks(rest);
+        let unknown = names.first().copied().unwrap_or("?");
+        let expected: Vec<&str> = names.iter().skip(1).copied().collect();
+        let mut t = translated(format!("kunci `{unknown}` tidak dikenal"));
+        if !expected.is_empty() {
+            let list = expected
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>();
+            t.notes
+                .push(format!("kunci yang boleh di sini: {}", list.join(", ")));
+        }
+        t.hint = Some(match closest(unknown, expected.iter().copied()) {
+            Some(best) => format!("maksud Anda `{best}`?"),
+            None => "hapus baris ini atau perbaiki nama kuncinya".to_owned(),
+        });
+        return t;
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let names = between_backticks(rest);
+        let unknown = names.first().copied().unwrap_or("?");
+        let expected: Vec<&str> = names.iter().skip(1).copied().collect();
+        let mut t = translated(format!("nilai `{unknown}`{at_key} tidak dikenal"));
+        let list = expected
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>();
+        t.notes
+            .push(format!("pilihan yang ada: {}", list.join(", ")));
+        if let Some(best) = closest(unknown, expected.iter().copied()) {
+            t.hint = Some(format!("maksud Anda `{best}`?"));
+        }
+        return t;
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let name = between_backticks(rest)
+            .first()
+            .copied()
+            .unwrap_or("?")
+            .to_owned();
+        let mut t = translated(format!("kunci `{name}` wajib diisi tetapi tidak ada"));
+        t.hint = Some(format!("tambahkan baris `{name}: …`"));
+        return t;
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        let name = between_backticks(rest)
+            .first()
+            .copied()
+            .unwrap_or("?")
+            .to_owned();
+        let mut t = translated(format!("kunci `{name}` ditulis lebih dari sekali"));
+        t.hint = Some("hapus salah satunya".to_owned());
+        return t;
+    }
+    for (prefix, kind) in [("invalid type: ", "jenis"), ("invalid value: ", "nilai")] {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.split_once(", expected ")
+        {
+            let mut t = translated(format!(
+                "{kind} isian{at_key} salah: seharusnya {}, tetapi tertulis {}",
+                describe(expected),
+                describe(found)
+            ));
+            t.hint = if found == "sequence" || found == "map" {
+                Some("periksa indentasi (jumlah spasi di awal baris) dan tanda `-`".into())
+            } else if expected.contains("boolean") {
+                Some("tulis `true` (ya) atau `false` (tidak)".into())
+            } else {
+                None
+            };
+            return t;
+        }
+    }
+    if message.contains("repetition limit exceeded") {
+        let mut t = translated("terlalu banyak pengulangan alias YAML (`*nama`)".to_owned());
+        t.hint =
+            Some("jangan gunakan alias YAML (`&nama` dan `*nama`); tulis isinya langsung".into());
+        return t;
+    }
+    if message.contains("recursion limit exceeded") {
+        let mut t = translated("susunan YAML bertingkat terlalu dalam".to_owned());
+        t.hint = Some("berkas isi Papan paling dalam hanya beberapa tingkat; periksa indentasi dan tanda kurung".into());
+        return t;
+    }
+    if message.contains("more than one document") {
+        let mut t = translated(
+            "berkas berisi lebih dari satu dokumen YAML (ada baris `---` di tengah)".to_owned(),
+        );
+        t.hint =
+            Some("hapus baris `---` di tengah berkas, atau pisahkan menjadi dua berkas".into());
+        return t;
+    }
+    if message.contains("unknown anchor") {
+        let mut t = translated("alias YAML (`*nama`) merujuk ke jangkar yang tidak ada".to_owned());
+        t.hint = Some("jangan gunakan alias YAML; tulis isinya langsung".into());
+        return t;
+    }
+    if message.starts_with("EOF while parsing") {
+        let mut t = translated("berkas berakhir sebelum isiannya lengkap".to_owned());
+        t.hint = Some("periksa tanda kutip atau kurung yang belum ditutup".into());
+        return t;
+    }
+    if message.is_ascii()
+        && message
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase())
+    {
+        // A syntax problem reported by the YAML parser (libyaml), in English: say what it
+        // means in Indonesian, and keep the original for whoever searches the web for it.
+        let (meaning, hint) = syntax_help(message, leading_tab);
+        let mut t = translated(SYNTAX.to_owned());
+        if let Some(meaning) = meaning {
+            t.notes.push(meaning.to_owned());
+        }
+        t.notes.push(format!(
+            "pesan asli pembaca YAML (bahasa Inggris): {message}"
+        ));
+        t.hint = Some(hint.to_owned());
+        return t;
+    }
+    // Our own messages (from custom deserializers) are already Indonesian.
+    translated(message.to_owned())
+}
+
+/// What a libyaml message means, and how to fix it.
+fn syntax_help(message: &str, leading_tab: bool) -> (Option<&'static str>, &'static str) {
+    if leading_tab || message.contains("tab") {
+        (
+            Some("ada karakter Tab di indentasi baris ini"),
+            "gunakan spasi untuk indentasi, bukan tombol Tab",
+        )
+    } else if message.contains("mapping values are not allowed") {
+        (
+            Some(
+                "ada titik dua yang diikuti spasi (`: `) di tengah nilai; YAML membacanya sebagai kunci baru",
+            ),
+            "setelah titik dua harus ada spasi; jika nilainya mengandung `: `, apit dengan tanda kutip \"…\"",
+        )
+    } else if message.contains("expected '-' indicator") || message.contains("expected key") {
+        (
+            Some("baris ini tidak sejajar dengan baris di atasnya"),
+            "periksa indentasi: baris-baris dalam satu daftar harus sejajar",
+        )
+    } else if message.contains("cannot start any token") {
+        (
+            Some("nilai di baris ini diawali karakter yang tidak boleh berdiri tanpa tanda kutip"),
+            "nilai yang diawali `@`, `` ` ``, `%` atau `*` harus diapit tanda kutip \"…\"",
+        )
+    } else if message.contains("end of stream") || message.contains("quoted scalar") {
+        (
+            Some("tanda kutip atau kurung ini dibuka tetapi tidak ditutup sampai akhir berkas"),
+            "periksa tanda kutip atau kurung yang belum ditutup",
+        )
+    } else if message.contains("expected ',' or ']'") || message.contains("expected ',' or '}'") {
+        (
+            Some(
+                "daftar `[ … ]` atau kumpulan `{ … }` ini belum ditutup, atau isinya tidak dipisahkan koma",
+            ),
+            "tutup dengan `]` atau `}`, dan pisahkan isinya dengan koma",
+        )
+    } else {
+        (
+            None,
+            "periksa indentasi (spasi di awal baris), titik dua, dan tanda kutip di sekitar baris ini",
+        )
+    }
+}
+
+/// serde's name for a kind of value, in Indonesian.
+fn describe(what: &str) -> String {
+    let what = what.trim();
+    match what {
+        "sequence" | "a sequence" => "daftar (baris yang diawali `- `)".into(),
+        "map" | "a map" => "kumpulan `kunci: nilai`".into(),
+        "a string" | "string" => "teks".into(),
+        "unit value" => "kosong".into(),
+        "a boolean" => "`true` atau `false`".into(),
+        "floating point" => "angka pecahan".into(),
+        _ if what.starts_with("struct ") => "kumpulan `kunci: nilai`".into(),
+        _ if what.starts_with("string ") => format!("teks {}", &what[7..]),
+        _ if what.starts_with("integer ") => format!("angka {}", what[8..].replace('`', "")),
+        _ if what.starts_with("boolean ") => format!("nilai {}", &what[8..]),
+        _ if what.starts_with("floating point ") => {
+            format!("angka {}", what[15..].replace('`', ""))
+        }
+        _ if what.starts_with("a ") || what.starts_with("an ") => {
+            format!("nilai yang sesuai ({what})")
+        }
+        _ => what.to_owned(),
+    }
+}

@@ -1,0 +1,111 @@
+//! `papan new` through the real binary: the new site builds at once with no problem at all,
+//! the year follows SOURCE_DATE_EPOCH or --tahun, and a folder with files is refused.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn new_site(args: &[&str], epoch: &str) -> (tempfile::TempDir, std::process::Output) {
+    let parent = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_papan"))
+        .arg("new")
+        .arg(parent.path().join("desa-baru"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap();
+    (parent, out)
+}
+
+#[test]
+fn a_new_site_builds_with_zero_errors_and_zero_warnings() {
+    // 1,767,202,200 s is 2025-12-31 17:30 UTC, already 1 January 2026 in WIB (UTC+7).
+    let (parent, out) = new_site(&[], "1767202200");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let site = parent.path().join("desa-baru");
+    let said = stdout(&out);
+    assert!(said.contains("Langkah berikutnya:"), "{said}");
+    assert!(said.contains("papan serve"), "{said}");
+    assert!(said.contains("content/anggaran/2026.yaml"), "{said}");
+    for file in [
+        ".gitignore",
+        ".github/workflows/papan.yml",
+        "content/desa.yaml",
+        "content/anggaran/2026.yaml",
+        "content/laporan/contoh-kegiatan.md",
+        "content/produk/contoh-produk.yaml",
+        "content/umkm/contoh-umkm.yaml",
+        "content/halaman/profil.md",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    let report = std::fs::read_to_string(site.join("content/laporan/contoh-kegiatan.md")).unwrap();
+    assert!(report.contains("\ntanggal: 2026-01-01\n"), "{report}");
+
+    // Zero errors and zero warnings. Notes (catatan) are information only: without
+    // base_url, for one, order messages cannot carry the product page's address.
+    let check = papan(&["check", site.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0));
+    let report = stderr(&check);
+    assert!(
+        report.lines().any(|l| l.starts_with("Tidak ada masalah.")),
+        "{report}"
+    );
+    assert!(
+        !report.contains("kesalahan:") && !report.contains("peringatan:"),
+        "{report}"
+    );
+    let build = papan(&["build", site.to_str().unwrap()]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    assert!(
+        !stderr(&build).contains("peringatan:"),
+        "{}",
+        stderr(&build)
+    );
+    assert!(site.join("output/anggaran/2026/index.html").is_file());
+}
+
+#[test]
+fn the_workflow_pins_this_version_and_installs_only_when_not_cached() {
+    let (parent, out) = new_site(&["--tahun", "2024"], "1767202200");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let site = parent.path().join("desa-baru");
+    assert!(site.join("content/anggaran/2024.yaml").is_file());
+    assert!(!site.join("content/anggaran/2026.yaml").exists());
+    let wf = std::fs::read_to_string(site.join(".github/workflows/papan.yml")).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(wf.contains(&format!("PAPAN_VERSI: \"{version}\"")), "{wf}");
+    assert!(wf.contains("PAPAN_REPOSITORI: \"https://github.com/papan-desa/papan\""));
+    assert!(wf.contains("branches: [main]"));
+    assert!(wf.contains("path: ~/.cargo/bin/papan"));
+    assert!(wf.contains("key: papan-${{ runner.os }}-${{ env.PAPAN_VERSI }}"));
+    assert!(wf.contains("if: steps.cache-papan.outputs.cache-hit != 'true'"));
+    assert!(wf.contains("--tag \"v$PAPAN_VERSI\" papan"));
+    assert!(wf.contains("run: papan build"));
+    assert!(wf.contains("uses: actions/upload-pages-artifact@"));
+    assert!(wf.contains("uses: actions/deploy-pages@"));
+    let ignore = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "/output/"), "{ignore}");
+}
+
+#[test]
+fn a_folder_with_files_is_refused_and_left_alone() {
+    let dir = site(&[("catatan.txt", "milik pengguna")]);
+    let out = papan(&["new", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "kesalahan: folder {} tidak kosong; Papan hanya membuat situs baru di folder kosong\n",
+            dir.path().display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(dir.path()).len(), 1);
+    // An empty folder that already exists is fine.
+    let empty = tempfile::tempdir().unwrap();
+    let out = papan(&["new", empty.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
