@@ -115,14 +115,14 @@ fn split_separators<'a>(s: &'a str, shown: &str) -> Result<(String, &'a str), Am
             let sep = if dots == 1 { '.' } else { ',' };
             let (before, after) = s.split_once(sep).unwrap_or((s, ""));
             if after.len() == 3 && !before.is_empty() && before.len() <= 3 {
-                let other = if sep == '.' { ',' } else { '.' };
                 let fraction = match after.trim_end_matches('0') {
                     "" => "0",
                     f => f,
                 };
+                // Both readings written the Indonesian way, so neither looks like the other.
                 return Err(fail(
                     format!(
-                        "jumlah `{shown}` bermakna ganda: bisa {before}{after} atau {before}{other}{after}"
+                        "jumlah `{shown}` bermakna ganda: bisa {before}{after} atau {before},{fraction}"
                     ),
                     format!(
                         "untuk ribuan tulis {before}{after} (tanpa pemisah); untuk pecahan tulis {before},{fraction}"
@@ -379,7 +379,7 @@ mod tests {
         let e = parse_amount("1.500").unwrap_err();
         assert_eq!(
             e.message,
-            "jumlah `1.500` bermakna ganda: bisa 1500 atau 1,500"
+            "jumlah `1.500` bermakna ganda: bisa 1500 atau 1,5"
         );
         assert_eq!(
             e.hint,
@@ -388,7 +388,7 @@ mod tests {
         let e = parse_amount("2,250").unwrap_err();
         assert_eq!(
             e.message,
-            "jumlah `2,250` bermakna ganda: bisa 2250 atau 2.250"
+            "jumlah `2,250` bermakna ganda: bisa 2250 atau 2,25"
         );
         assert!(parse_amount("999.000").is_err());
     }
@@ -422,7 +422,7 @@ mod tests {
         );
         assert_eq!(
             parse_amount("1,999").unwrap_err().message,
-            "jumlah `1,999` bermakna ganda: bisa 1999 atau 1.999"
+            "jumlah `1,999` bermakna ganda: bisa 1999 atau 1,999"
         );
         assert_eq!(
             parse_amount("15.000,123").unwrap_err().message,

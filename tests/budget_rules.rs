@@ -329,7 +329,7 @@ fn amount_problems_name_line_column_and_how_to_write_it() {
     assert_eq!(errors.len(), 2, "{}", diags.report());
     assert_eq!(
         errors[0].message,
-        "anggaran: jumlah `1.500` bermakna ganda: bisa 1500 atau 1,500"
+        "anggaran: jumlah `1.500` bermakna ganda: bisa 1500 atau 1,5"
     );
     assert_eq!(
         errors[0].location.map(|l| (l.line, l.column)),
@@ -343,7 +343,7 @@ fn amount_problems_name_line_column_and_how_to_write_it() {
     let text = errors[0].to_string();
     assert_eq!(
         text,
-        "kesalahan: anggaran: jumlah `1.500` bermakna ganda: bisa 1500 atau 1,500\n  --> content/anggaran/2025.yaml:4:15\n   |\n 4 |     anggaran: 1.500\n   |               ^\n   = saran: untuk ribuan tulis 1500 (tanpa pemisah); untuk pecahan tulis 1,5\n"
+        "kesalahan: anggaran: jumlah `1.500` bermakna ganda: bisa 1500 atau 1,5\n  --> content/anggaran/2025.yaml:4:15\n   |\n 4 |     anggaran: 1.500\n   |               ^\n   = saran: untuk ribuan tulis 1500 (tanpa pemisah); untuk pecahan tulis 1,5\n"
     );
 }
 

@@ -66,7 +66,7 @@ kesalahan: kode 4.2.7 tidak ada dalam daftar kode pendapatan Permendagri No. 20 
    |           ^
    = saran: maksud Anda `4.2.1` (Dana Desa)?
 
-kesalahan: anggaran: jumlah `1.500` bermakna ganda: bisa 1500 atau 1,500
+kesalahan: anggaran: jumlah `1.500` bermakna ganda: bisa 1500 atau 1,5
   --> content/anggaran/2025.yaml:6:15
    |
  6 |     anggaran: 1.500
