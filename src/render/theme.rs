@@ -48,6 +48,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "assets/katalog.js",
         include_bytes!("../../themes/default/static/assets/katalog.js"),
     ),
+    (
+        "assets/favicon.svg",
+        include_bytes!("../../themes/default/static/assets/favicon.svg"),
+    ),
 ];
 
 pub struct Theme {
