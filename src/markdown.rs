@@ -209,10 +209,20 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
             _ => {}
         }
     }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    shorten(
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        max_chars,
+    )
+}
+
+/// Plain text cut to at most `max_chars` at a word boundary, with `…` when cut. Shortening
+/// an excerpt gives the same text as a shorter excerpt of the same Markdown.
+pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
-        return text;
+        return text.to_owned();
     }
+    // An excerpt that was cut already: cut the text before its `…`.
+    let text = text.strip_suffix('…').unwrap_or(text);
     let cut: String = text.chars().take(max_chars).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
@@ -370,6 +380,18 @@ mod tests {
             "Halo warga"
         );
         assert_eq!(excerpt("<style>p{color:red}</style>\n\nIsi.", 100), "Isi.");
+    }
+
+    #[test]
+    fn shortening_an_excerpt_equals_a_shorter_excerpt() {
+        let md = "Pengerasan jalan **sepanjang** 800 meter di Dusun Karet, dikerjakan warga selama dua minggu.";
+        for n in [10, 25, 40, 60, 300] {
+            assert_eq!(
+                shorten(&excerpt(md, 60), n.min(60)),
+                excerpt(md, n.min(60)),
+                "{n}"
+            );
+        }
     }
 
     #[test]

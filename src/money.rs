@@ -161,15 +161,19 @@ fn split_separators<'a>(s: &'a str, shown: &str) -> Result<(String, &'a str), Am
             "Rupiah hanya sampai sen (dua angka di belakang koma), misalnya 1.220.937.619,09",
         ));
     }
-    let groups: Vec<&str> = int_text.split(group_sep).collect();
-    let well_grouped = groups.len() == 1
-        || (!groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3));
-    if !well_grouped || int_text.is_empty() {
-        return Err(bad_grouping(shown));
-    }
-    Ok((groups.concat(), frac))
+    let digits = ungroup(int_text, group_sep).ok_or_else(|| bad_grouping(shown))?;
+    Ok((digits, frac))
+}
+
+/// `1.500.000` → `1500000` when `sep` groups the digits by three; None otherwise.
+fn ungroup(text: &str, sep: char) -> Option<String> {
+    let groups: Vec<&str> = text.split(sep).collect();
+    let well_grouped = !text.is_empty()
+        && (groups.len() == 1
+            || (!groups[0].is_empty()
+                && groups[0].len() <= 3
+                && groups[1..].iter().all(|g| g.len() == 3)));
+    well_grouped.then(|| groups.concat())
 }
 
 /// Indonesian notation: dots group thousands, a comma starts the sen.
@@ -184,15 +188,8 @@ fn split_indonesian<'a>(s: &'a str, shown: &str) -> Result<(String, &'a str), Am
             "Rupiah hanya sampai sen (dua angka di belakang koma), misalnya Rp 1.220.937.619,09",
         ));
     }
-    let groups: Vec<&str> = int_text.split('.').collect();
-    let well_grouped = groups.len() == 1
-        || (!groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3));
-    if !well_grouped || int_text.is_empty() {
-        return Err(bad_grouping(shown));
-    }
-    Ok((groups.concat(), frac))
+    let digits = ungroup(int_text, '.').ok_or_else(|| bad_grouping(shown))?;
+    Ok((digits, frac))
 }
 
 fn bad_grouping(shown: &str) -> AmountError {
@@ -204,20 +201,11 @@ fn bad_grouping(shown: &str) -> AmountError {
 
 /// Reads a whole count such as a population: `4312` or `4.312` (dots group thousands).
 pub fn parse_count(raw: &str) -> Option<u64> {
-    let t = raw.trim();
-    let groups: Vec<&str> = t.split('.').collect();
-    let grouped = groups.len() == 1
-        || (!groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3));
-    if !grouped
-        || !groups
-            .iter()
-            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let digits = ungroup(raw.trim(), '.')?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    groups.concat().parse().ok()
+    digits.parse().ok()
 }
 
 /// `Rp 1.234.567`, `Rp 1.234.567,09` when there are sen, `(Rp 1.500)` when negative (the

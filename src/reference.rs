@@ -98,23 +98,17 @@ pub struct CodeTable {
 
 impl CodeTable {
     fn from_tsv(tsv: &'static str) -> CodeTable {
-        let entries: Vec<Entry> = tsv
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .map(|line| {
-                let mut cols = line.split('\t');
-                let kode = cols.next().unwrap_or("").trim();
-                let uraian = cols.next().unwrap_or("").trim();
-                let tingkat = match cols.next().map(str::trim) {
+        let entries: Vec<Entry> = tsv_rows(tsv)
+            .map(|cols| {
+                let tingkat = match cols.get(2).copied() {
                     Some("bidang") => Some(Tingkat::Bidang),
                     Some("sub_bidang") => Some(Tingkat::SubBidang),
                     Some("kegiatan") => Some(Tingkat::Kegiatan),
                     _ => None,
                 };
                 Entry {
-                    kode,
-                    uraian: clean_name(uraian),
+                    kode: cols[0],
+                    uraian: clean_name(cols[1]),
                     tingkat,
                 }
             })
@@ -150,6 +144,14 @@ impl CodeTable {
     }
 }
 
+/// The data rows of a table file (after its header), each with at least two trimmed cells.
+fn tsv_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .skip(1)
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
+        .filter(|cols| cols.len() >= 2 && !cols[0].is_empty())
+}
+
 /// The official names carry footnote marks (`**)`) from the regulation's annex.
 fn clean_name(uraian: &'static str) -> &'static str {
     uraian
@@ -180,26 +182,17 @@ pub struct SumberDana {
 }
 
 static SUMBER_DANA: LazyLock<Vec<SumberDana>> = LazyLock::new(|| {
-    include_str!("reference/sumber-dana.tsv")
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let mut cols = line.split('\t');
-            let kode = cols.next().unwrap_or("").trim();
-            let uraian = cols.next().unwrap_or("").trim();
-            let alias = cols
-                .next()
-                .unwrap_or("")
+    tsv_rows(include_str!("reference/sumber-dana.tsv"))
+        .map(|cols| SumberDana {
+            kode: cols[0],
+            uraian: cols[1],
+            alias: cols
+                .get(2)
+                .unwrap_or(&"")
                 .split(',')
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
-                .collect();
-            SumberDana {
-                kode,
-                uraian,
-                alias,
-            }
+                .collect(),
         })
         .collect()
 });

@@ -1,6 +1,8 @@
 //! Report listings: every report (`laporan/`), per year (`laporan/tahun/2025/`), per bidang
 //! (`laporan/bidang/02/`, the first segment of the linked kegiatan codes) and per status
-//! (`laporan/status/selesai/`), newest first, ten to a page (`…/halaman/2/`).
+//! (`laporan/status/selesai/`), newest first, ten to a page (`…/halaman/2/`); and per
+//! kegiatan (`laporan/kegiatan/2025-02-03-10/`) when a kegiatan has more reports than the
+//! budget page and report boxes list ([`report::LINK_CAP`]).
 //!
 //! In: the checked reports. Out: the listing pages; each links to the other listings.
 
@@ -22,6 +24,7 @@ enum Kind {
     Tahun,
     Bidang,
     Status,
+    Kegiatan,
 }
 
 /// One listing before it is split into pages.
@@ -56,6 +59,8 @@ struct PageLink {
     nomor: usize,
     href: String,
     current: bool,
+    /// Pages are left out before this one ("…").
+    celah: bool,
 }
 
 #[derive(Serialize)]
@@ -95,6 +100,14 @@ pub fn year_base(year: i16) -> String {
 
 pub fn bidang_base(bidang: &str) -> String {
     format!("laporan/bidang/{bidang}/")
+}
+
+/// The listing of one kegiatan's reports (`laporan/kegiatan/2025-02-03-10/`).
+pub fn kegiatan_base(tahun: i32, kode: &crate::code::Code) -> String {
+    format!(
+        "laporan/kegiatan/{tahun}-{}/",
+        kode.as_str().replace('.', "-")
+    )
 }
 
 pub fn status_base(status: Status) -> String {
@@ -160,6 +173,27 @@ fn listings<'a>(site: &'a Site, index: &KegiatanIndex) -> Vec<Listing<'a>> {
         pengantar: format!("Laporan kegiatan berstatus {}.", s.label().to_lowercase()),
         reports,
     }));
+    out.extend(
+        report::by_kegiatan(&site.reports)
+            .into_iter()
+            .filter(|(_, reports)| reports.len() > report::LINK_CAP)
+            .map(|((tahun, kode), reports)| {
+                let uraian = index
+                    .get(tahun, &kode)
+                    .map(|(b, i)| b.belanja.nodes[i].uraian.clone())
+                    .unwrap_or_default();
+                Listing {
+                    kind: Kind::Kegiatan,
+                    base: kegiatan_base(tahun, &kode),
+                    label: kode.to_string(),
+                    judul: format!("Laporan Kegiatan {kode} {uraian} ({tahun})"),
+                    pengantar: format!(
+                        "Semua laporan untuk kegiatan {kode} {uraian} dalam APBDes {tahun}."
+                    ),
+                    reports,
+                }
+            }),
+    );
     out
 }
 
@@ -188,6 +222,27 @@ fn filters(page: &PageView, current: &str, listings: &[Listing]) -> Vec<FilterGr
     .collect()
 }
 
+/// The page numbers linked from page `n` of `pages`: the first, the last and two either
+/// side of `n`, each marked when pages were left out before it. A listing of a thousand
+/// pages must not link every page from every page.
+fn page_window(n: usize, pages: usize) -> Vec<(usize, bool)> {
+    let mut shown: Vec<usize> = [1, pages]
+        .into_iter()
+        .chain(n.saturating_sub(2).max(1)..=(n + 2).min(pages))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut previous = 0;
+    shown
+        .into_iter()
+        .map(|k| {
+            let gap = k > previous + 1;
+            previous = k;
+            (k, gap)
+        })
+        .collect()
+}
+
 /// Renders every page of one listing.
 fn render_listing(r: &mut Renderer, listing: &Listing, all: &[Listing]) {
     let chunks: Vec<&[&Report]> = listing.reports.chunks(PER_PAGE).collect();
@@ -208,11 +263,13 @@ fn render_listing(r: &mut Renderer, listing: &Listing, all: &[Listing]) {
         let halaman = (pages > 1).then(|| Pagination {
             sebelumnya: (n > 1).then(|| page.link(&page_path(&listing.base, n - 1))),
             berikutnya: (n < pages).then(|| page.link(&page_path(&listing.base, n + 1))),
-            halaman: (1..=pages)
-                .map(|k| PageLink {
+            halaman: page_window(n, pages)
+                .into_iter()
+                .map(|(k, celah)| PageLink {
                     nomor: k,
                     href: page.link(&page_path(&listing.base, k)),
                     current: k == n,
+                    celah,
                 })
                 .collect(),
         });
@@ -226,5 +283,32 @@ fn render_listing(r: &mut Renderer, listing: &Listing, all: &[Listing]) {
             feed_href: page.link("laporan/atom.xml"),
         };
         r.page("laporan/daftar.html", &page, extra);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn pagination_links_a_window_not_every_page() {
+        let numbers = |n, pages| {
+            page_window(n, pages)
+                .into_iter()
+                .map(|(k, gap)| {
+                    if gap {
+                        format!("…{k}")
+                    } else {
+                        k.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 3), "1 2 3");
+        assert_eq!(numbers(1, 1000), "1 2 3 …1000");
+        assert_eq!(numbers(500, 1000), "1 …498 499 500 501 502 …1000");
+        assert_eq!(numbers(1000, 1000), "1 …998 999 1000");
+        assert_eq!(numbers(4, 7), "1 2 3 4 5 6 7");
     }
 }

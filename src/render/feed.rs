@@ -65,7 +65,7 @@ pub fn atom(r: &mut Renderer, site: &Site) {
                     .unwrap_or_else(|| format!("urn:papan:{village}:laporan:{}", report.slug)),
                 href: href(&target),
                 updated: timestamp(report),
-                ringkasan: crate::markdown::excerpt(&report.body, 300),
+                ringkasan: report.ringkasan.clone(),
             }
         })
         .collect();

@@ -49,15 +49,16 @@ pub fn render(r: &mut Renderer, site: &Site) {
         return;
     }
     let index = KegiatanIndex::new(&site.budgets);
+    let by_kegiatan = report::by_kegiatan(&site.reports);
     for report in &site.reports {
-        report_page(r, site, report, &index);
+        report_page(r, site, report, &index, &by_kegiatan);
     }
     daftar::render(r, site, &index);
 }
 
 /// The report's place in the site, shared as an article with its first photo.
 fn page_view(r: &Renderer, report: &Report) -> super::view::PageView {
-    let description = match crate::markdown::excerpt(&report.body, 160) {
+    let description = match crate::markdown::shorten(&report.ringkasan, 160) {
         e if e.is_empty() => format!("{}, {}.", report.judul, long_date(report.tanggal)),
         e => e,
     };
@@ -73,7 +74,13 @@ fn page_view(r: &Renderer, report: &Report) -> super::view::PageView {
     page
 }
 
-fn report_page(r: &mut Renderer, site: &Site, report: &Report, index: &KegiatanIndex) {
+fn report_page(
+    r: &mut Renderer,
+    site: &Site,
+    report: &Report,
+    index: &KegiatanIndex,
+    by_kegiatan: &std::collections::BTreeMap<(i32, crate::code::Code), Vec<&Report>>,
+) {
     let page = page_view(r, report);
     let isi = crate::markdown::to_html(&report.body, &mut |src| {
         report
@@ -119,7 +126,7 @@ fn report_page(r: &mut Renderer, site: &Site, report: &Report, index: &KegiatanI
                 label: format!("APBDes {y}"),
                 href: page.link(&format!("anggaran/{y}/index.html")),
             }),
-        kegiatan: report::kegiatan_boxes(&page, report, &site.reports, index),
+        kegiatan: report::kegiatan_boxes(&page, report, by_kegiatan, index),
         isi,
         foto,
         daftar_href: page.link("laporan/index.html"),

@@ -71,7 +71,7 @@ pub fn card(r: &mut Renderer, page: &PageView, report: &Report) -> CardView {
         tanggal_iso: report.tanggal.to_string(),
         status: status_view(report),
         lokasi: report.lokasi.clone(),
-        ringkasan: crate::markdown::excerpt(&report.body, EXCERPT_CHARS),
+        ringkasan: crate::markdown::shorten(&report.ringkasan, EXCERPT_CHARS),
         foto,
     }
 }
@@ -141,10 +141,48 @@ pub struct RincianView {
     pub amounts: AmountsView,
 }
 
+/// How many report links a budget row or a kegiatan box shows before linking to the
+/// kegiatan's own listing: a busy kegiatan must not make every page list every report.
+pub const LINK_CAP: usize = 5;
+
+/// Reports by (tahun anggaran, kegiatan code), newest first, built once per build.
+pub fn by_kegiatan(reports: &[Report]) -> BTreeMap<(i32, Code), Vec<&Report>> {
+    let mut out: BTreeMap<(i32, Code), Vec<&Report>> = BTreeMap::new();
+    for report in reports {
+        let Some(tahun) = report.tahun_anggaran else {
+            continue;
+        };
+        for kode in &report.kegiatan {
+            out.entry((tahun, kode.clone())).or_default().push(report);
+        }
+    }
+    out
+}
+
+/// At most [`LINK_CAP`] links, then one to the kegiatan's listing naming how many more.
+fn capped(
+    page: &PageView,
+    tahun: i32,
+    kode: &Code,
+    links: impl Iterator<Item = LinkView>,
+    total: usize,
+) -> Vec<LinkView> {
+    let mut out: Vec<LinkView> = links.take(LINK_CAP).collect();
+    if total > out.len() {
+        out.push(LinkView {
+            label: format!("… dan {} laporan lain", total - out.len()),
+            href: page.link(&super::daftar::first_page(&super::daftar::kegiatan_base(
+                tahun, kode,
+            ))),
+        });
+    }
+    out
+}
+
 pub fn kegiatan_boxes(
     page: &PageView,
     report: &Report,
-    all: &[Report],
+    by_kegiatan: &BTreeMap<(i32, Code), Vec<&Report>>,
     index: &KegiatanIndex,
 ) -> Vec<KegiatanBox> {
     let Some(tahun) = report.tahun_anggaran else {
@@ -180,15 +218,18 @@ pub fn kegiatan_boxes(
                         amounts: AmountsView::new(&n.amounts),
                     })
                     .collect(),
-                lainnya: all
-                    .iter()
-                    .filter(|o| o.slug != report.slug && o.tahun_anggaran == Some(tahun))
-                    .filter(|o| o.kegiatan.contains(kode))
-                    .map(|o| LinkView {
+                lainnya: {
+                    let others = by_kegiatan
+                        .get(&(tahun, kode.clone()))
+                        .map_or(&[][..], Vec::as_slice);
+                    let others: Vec<&&Report> =
+                        others.iter().filter(|o| o.slug != report.slug).collect();
+                    let links = others.iter().map(|o| LinkView {
                         label: o.judul.clone(),
                         href: page.link(&o.path()),
-                    })
-                    .collect(),
+                    });
+                    capped(page, tahun, kode, links, others.len())
+                },
             })
         })
         .collect()
@@ -200,18 +241,19 @@ pub fn links_by_kegiatan(
     reports: &[Report],
     tahun: i32,
 ) -> BTreeMap<Code, Vec<LinkView>> {
-    let mut out: BTreeMap<Code, Vec<LinkView>> = BTreeMap::new();
-    for report in reports.iter().filter(|r| r.tahun_anggaran == Some(tahun)) {
-        for kode in &report.kegiatan {
-            let label = match report.status {
-                Status::Selesai => report.judul.clone(),
-                other => format!("{} ({})", report.judul, other.label().to_lowercase()),
-            };
-            out.entry(kode.clone()).or_default().push(LinkView {
-                label,
+    by_kegiatan(reports)
+        .into_iter()
+        .filter(|((year, _), _)| *year == tahun)
+        .map(|((_, kode), list)| {
+            let links = list.iter().map(|report| LinkView {
+                label: match report.status {
+                    Status::Selesai => report.judul.clone(),
+                    other => format!("{} ({})", report.judul, other.label().to_lowercase()),
+                },
                 href: page.link(&report.path()),
             });
-        }
-    }
-    out
+            let links = capped(page, tahun, &kode, links, list.len());
+            (kode, links)
+        })
+        .collect()
 }

@@ -82,6 +82,7 @@ pub fn parse(doc: &Document, cx: &Context, diags: &mut Diagnostics) -> Option<Re
         lokasi: text(fields.lokasi),
         penerima_manfaat,
         foto,
+        ringkasan: crate::markdown::excerpt(&doc.body, Report::RINGKASAN_CHARS),
         body: doc.body.clone(),
         body_photos: doc.photos.clone(),
     })

@@ -88,11 +88,16 @@ pub struct Report {
     pub foto: Vec<Photo>,
     /// Markdown.
     pub body: String,
+    /// The body as plain text, up to [`Report::RINGKASAN_CHARS`] characters: computed once,
+    /// shortened further for cards and descriptions.
+    pub ringkasan: String,
     /// Photos shown in the body: the address as written → the path inside `content/`.
     pub body_photos: BTreeMap<String, String>,
 }
 
 impl Report {
+    pub const RINGKASAN_CHARS: usize = 300;
+
     /// The report's page in the output.
     pub fn path(&self) -> String {
         format!("laporan/{}/index.html", self.slug)
