@@ -1,6 +1,7 @@
 // Every page type at phone and laptop width, served over http and opened from disk: it
-// loads without console errors or failed requests, does not scroll sideways, and every
-// image and chart is shown and loaded. A screenshot of each goes to target/.
+// loads without console errors or failed requests, does not scroll sideways, every image
+// and chart is shown and loaded, and its HTML, CSS and JavaScript stay under 50 KB. A
+// screenshot of each goes to target/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { serve } from './lib/server.mjs';
@@ -47,6 +48,8 @@ for (const origin of ['http', 'file']) {
           try {
             await checkPage(page, p, size);
             if (origin === 'http') {
+              const weight = await pageWeight(page);
+              assert.ok(weight < 50000, `HTML+CSS+JS is ${weight} bytes, over the 50 KB page budget`);
               await page.screenshot({
                 path: screenshotPath(`${p.name}-${size.width}x${size.height}.png`),
                 fullPage: true,
@@ -84,4 +87,15 @@ async function checkPage(page, p, size) {
     scroll.scrollWidth <= scroll.innerWidth,
     `scrolls sideways at ${size.width} px: ${scroll.scrollWidth} px wide; ${scroll.wide.join('; ')}`,
   );
+}
+
+/** Bytes of the page's HTML, CSS and JavaScript, uncompressed (images not counted). */
+async function pageWeight(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.(css|js)(\?|$)/.test(e.name))
+      .reduce((sum, e) => sum + e.decodedBodySize, nav.decodedBodySize);
+  });
 }
