@@ -72,19 +72,29 @@ impl fmt::Display for Code {
 }
 
 impl Ord for Code {
+    /// Segment by segment: digit-only segments first, by value (without overflow, `01`
+    /// just before `1`), then other segments as text; a shorter code first. Each segment
+    /// maps to one key, so the order is total and transitive, as BTreeMap needs.
     fn cmp(&self, other: &Self) -> Ordering {
+        fn key(seg: &str) -> (bool, usize, &str, &str) {
+            let numeric = !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit());
+            let value = seg.trim_start_matches('0');
+            // Non-numeric segments sort after every numeric one.
+            if numeric {
+                (false, value.len(), value, seg)
+            } else {
+                (true, 0, "", seg)
+            }
+        }
         let mut a = self.segments();
         let mut b = other.segments();
         loop {
             match (a.next(), b.next()) {
-                (None, None) => return self.0.cmp(&other.0),
+                (None, None) => return Ordering::Equal,
                 (None, Some(_)) => return Ordering::Less,
                 (Some(_), None) => return Ordering::Greater,
                 (Some(x), Some(y)) => {
-                    let ord = match (x.parse::<u64>(), y.parse::<u64>()) {
-                        (Ok(n), Ok(m)) => n.cmp(&m).then_with(|| x.cmp(y)),
-                        _ => x.cmp(y),
-                    };
+                    let ord = key(x).cmp(&key(y));
                     if ord != Ordering::Equal {
                         return ord;
                     }
@@ -140,5 +150,50 @@ mod tests {
         codes.sort();
         let sorted: Vec<&str> = codes.iter().map(Code::as_str).collect();
         assert_eq!(sorted, ["2", "2.9", "2.9.1", "2.10", "10"]);
+    }
+
+    #[test]
+    fn the_order_is_total_even_with_letters_and_huge_numbers() {
+        // Found by fuzzing: "2" < "10" by value and "10" < "1x" as text made "1x" < "2".
+        let mut codes: Vec<Code> = [
+            "1x",
+            "10",
+            "2",
+            "01",
+            "1",
+            "99999999999999999999999",
+            "a",
+            "2.a",
+            "2.1",
+        ]
+        .iter()
+        .map(|s| c(s))
+        .collect();
+        codes.sort();
+        let sorted: Vec<&str> = codes.iter().map(Code::as_str).collect();
+        assert_eq!(
+            sorted,
+            [
+                "01",
+                "1",
+                "2",
+                "2.1",
+                "2.a",
+                "10",
+                "99999999999999999999999",
+                "1x",
+                "a"
+            ]
+        );
+        for a in &codes {
+            for b in &codes {
+                for x in &codes {
+                    if a < b && b < x {
+                        assert!(a < x, "{a} < {b} < {x}");
+                    }
+                }
+                assert_eq!(a.cmp(b) == std::cmp::Ordering::Equal, a == b);
+            }
+        }
     }
 }
