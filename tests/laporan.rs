@@ -135,9 +135,9 @@ fn report_page_shows_status_progress_figures_and_photos() {
     // The photo in the body is routed through the photo list, relative to the page.
     assert!(page.contains("<img src=\"../../foto/jalan-ngasem-progres-45.jpg\" alt=\"Pengecoran ruas pertama, akhir Juni 2025\">"));
     assert!(page.contains("<figcaption>Keadaan jalan sebelum dikerjakan, April 2025</figcaption>"));
-    // A caption-less photo takes the report's title as its alt text.
+    // A caption is the photo's alt text.
     let mocaf = read(dir.path(), "laporan/2024-pelatihan-mocaf-pkk/index.html");
-    assert!(mocaf.contains("<img src=\"../../foto/mocaf-2024-hasil.jpg\" alt=\"Pelatihan Pengolahan Tepung Mocaf untuk Ibu-Ibu PKK\" loading=\"lazy\">"));
+    assert!(mocaf.contains("<img src=\"../../foto/mocaf-2024-hasil.jpg\" alt=\"Tepung mocaf hasil pelatihan, siap dikemas\" loading=\"lazy\">"));
     // A report without kegiatan (pembiayaan) has no budget box and still builds.
     let bumdes = read(
         dir.path(),
