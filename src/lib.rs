@@ -3,6 +3,7 @@
 //! The build reads like a script: [`site::load`] reads the content into a typed model,
 //! collecting every problem; [`render::render`] turns the model into files; [`write::write`]
 //! puts them into the output folder, swapping it in only when everything succeeded.
+//! Between the last two, [`images`] makes the photos and share previews the pages named.
 
 pub mod budget;
 pub mod cli;
@@ -16,6 +17,7 @@ pub mod document;
 pub mod frontmatter;
 pub mod halaman;
 pub mod html;
+pub mod images;
 pub mod markdown;
 pub mod money;
 pub mod photo;
@@ -26,5 +28,6 @@ pub mod report;
 pub mod site;
 pub mod source;
 pub mod suggest;
+pub mod weight;
 pub mod write;
 pub mod yaml;
