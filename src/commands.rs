@@ -7,6 +7,7 @@
 use crate::cli::{Cli, Command};
 use crate::diagnostic::Diagnostics;
 use crate::hosts;
+use crate::images::{cache, queue::Queue, run};
 use crate::render::{self, OutputFile, theme::Theme};
 use crate::scaffold;
 use crate::site::{self, Site};
@@ -27,18 +28,61 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Loads, checks and renders a site without writing anything.
-pub fn prepare(root: &Path, diags: &mut Diagnostics) -> Option<(Site, Vec<OutputFile>)> {
+/// A site loaded, checked and rendered; its images queued but not made yet.
+pub struct Prepared {
+    pub site: Site,
+    /// Pages and other files, sorted by path; no images.
+    pub files: Vec<OutputFile>,
+    pub images: Queue,
+}
+
+/// Loads, checks and renders a site without writing anything (the cache is only read).
+pub fn prepare(root: &Path, diags: &mut Diagnostics) -> Option<Prepared> {
     let site = site::load(root, diags)?;
     let theme = Theme::load(root, &site.desa.tema, diags)?;
     if diags.has_errors() {
         return None;
     }
-    let files = render::render(&site, &theme, diags);
+    let rendered = render::render(&site, &theme, diags);
+    diags.extend(crate::weight::check(&rendered.files));
     if diags.has_errors() {
         return None;
     }
-    Some((site, files))
+    Some(Prepared {
+        site,
+        files: rendered.files,
+        images: rendered.images,
+    })
+}
+
+/// Every file of the site, images made (from the cache where possible), sorted by path;
+/// with what the cache needs to learn once the files are written.
+pub fn assemble(root: &Path, diags: &mut Diagnostics) -> Option<(Prepared, run::Done)> {
+    let mut prepared = prepare(root, diags)?;
+    let mut done = run::process(&prepared.images, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    prepared.files.append(&mut done.files);
+    prepared.files.sort_by(|a, b| a.path.cmp(&b.path));
+    // Two references to one photo under the same name make the same file.
+    prepared.files.dedup_by(|a, b| a.path == b.path);
+    Some((prepared, done))
+}
+
+/// Keeps what this build made for the next one, and drops what it no longer uses. A
+/// cache that cannot be written only makes the next build slower: a warning, no failure.
+pub fn update_cache(prepared: &Prepared, done: &run::Done) {
+    let cache = prepared.images.cache();
+    let result = cache::save(cache, &done.fresh, &prepared.files)
+        .and_then(|_| cache::prune(cache, &done.used));
+    if let Err(e) = result {
+        eprintln!("peringatan: cache foto tidak dapat diperbarui: {e}");
+        eprintln!(
+            "   = saran: pembangunan berikutnya mengolah ulang foto; periksa izin tulis folder {}",
+            cache.dir().display()
+        );
+    }
 }
 
 fn print_report(diags: &Diagnostics) {
@@ -53,27 +97,29 @@ fn build(root: &Path, output: &Path) -> ExitCode {
         return write_failed(&e);
     }
     let mut diags = Diagnostics::new();
-    let prepared = prepare(root, &mut diags);
-    if let Some((_, files)) = &prepared {
-        diags.extend(host_limits(output, files));
+    let assembled = assemble(root, &mut diags);
+    if let Some((prepared, _)) = &assembled {
+        diags.extend(host_limits(output, &prepared.files));
     }
     print_report(&diags);
-    let Some((_, files)) = prepared else {
+    let Some((prepared, done)) = assembled else {
         eprintln!(
             "Situs tidak dibangun; folder {} tidak diubah.",
             output.display()
         );
         return ExitCode::from(1);
     };
-    if let Err(e) = write::write(output, &files) {
+    if let Err(e) = write::write(output, &prepared.files) {
         return write_failed(&e);
     }
+    update_cache(&prepared, &done);
     println!(
         "Situs dibangun di {} ({} berkas, {} ms).",
         output.display(),
-        files.len(),
+        prepared.files.len(),
         started.elapsed().as_millis()
     );
+    println!("Gambar: {}.", done.stats.message());
     ExitCode::SUCCESS
 }
 
@@ -87,8 +133,9 @@ fn write_failed(e: &write::WriteError) -> ExitCode {
 
 fn check(root: &Path) -> ExitCode {
     let mut diags = Diagnostics::new();
-    if let Some((_, files)) = prepare(root, &mut diags) {
-        diags.extend(host_limits(&default_output(root), &files));
+    // Without making the images: the host limits are checked on the pages alone.
+    if let Some(prepared) = prepare(root, &mut diags) {
+        diags.extend(host_limits(&default_output(root), &prepared.files));
     }
     eprint!("{}", diags.report());
     if diags.has_errors() {

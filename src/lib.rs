@@ -3,6 +3,7 @@
 //! The build reads like a script: [`site::load`] reads the content into a typed model,
 //! collecting every problem; [`render::render`] turns the model into files; [`write::write`]
 //! puts them into the output folder, swapping it in only when everything succeeded.
+//! Between the last two, [`images`] makes the photos and share previews the pages named.
 
 pub mod budget;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod frontmatter;
 pub mod halaman;
 pub mod hosts;
 pub mod html;
+pub mod images;
 pub mod markdown;
 pub mod money;
 pub mod photo;
@@ -29,5 +31,6 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod suggest;
+pub mod weight;
 pub mod write;
 pub mod yaml;

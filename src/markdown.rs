@@ -24,10 +24,12 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(["id"])
         .add_allowed_classes("div", ["catatan-kaki"])
         .add_allowed_classes("sup", ["catatan"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             (_, "id") if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
             // Images come from the site itself: no trackers, no data spent on other servers.
-            ("img", "src" | "srcset") if value.contains("://") || value.starts_with("//") => None,
+            ("img", "src") if value.contains("://") || value.starts_with("//") => None,
+            ("img", "srcset") if value.contains("//") => None,
             _ => Some(value.into()),
         });
     b
@@ -38,9 +40,45 @@ pub fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
-/// Renders Markdown to safe HTML. `image_src` maps each image address as written to the
-/// address used in the output (or None to drop the image).
-pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>) -> String {
+/// How an image of a Markdown body appears in the page: the photo pipeline's JPEG copies,
+/// with the size of `src` so the page does not jump while it loads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    /// `a-480.jpg 480w, a-960.jpg 960w`, or empty.
+    pub srcset: String,
+    pub sizes: String,
+    /// 0 when unknown.
+    pub width: u32,
+    pub height: u32,
+    pub lazy: bool,
+}
+
+impl Image {
+    /// The `<img>` element, with `alt` (the text written between `![` and `]`).
+    fn html(&self, alt: &str) -> String {
+        let mut out = format!("<img src=\"{}\"", crate::html::escape(&self.src));
+        if !self.srcset.is_empty() {
+            out += &format!(
+                " srcset=\"{}\" sizes=\"{}\"",
+                crate::html::escape(&self.srcset),
+                crate::html::escape(&self.sizes)
+            );
+        }
+        if self.width > 0 && self.height > 0 {
+            out += &format!(" width=\"{}\" height=\"{}\"", self.width, self.height);
+        }
+        out += &format!(" alt=\"{}\"", crate::html::escape(alt));
+        if self.lazy {
+            out += " loading=\"lazy\"";
+        }
+        out + " decoding=\"async\">"
+    }
+}
+
+/// Renders Markdown to safe HTML. `image` maps each image address as written to the image
+/// shown in the output (or None to drop the image and keep its text).
+pub fn to_html(markdown: &str, image: &mut dyn FnMut(&str) -> Option<Image>) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -99,29 +137,29 @@ pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>
             } else {
                 "☐ "
             }))),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match image_src(dest_url) {
-                Some(src) => out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: CowStr::from(src),
-                    title: title.clone(),
-                    id: id.clone(),
-                })),
-                None => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Image)))
+                    .map_or(events.len(), |p| i + p);
+                let inner = &events[i + 1..end];
+                match image(dest_url) {
+                    Some(img) => {
+                        let alt: String = inner
+                            .iter()
+                            .filter_map(|e| match e {
+                                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                                _ => None,
+                            })
+                            .collect();
+                        out.push(Event::InlineHtml(CowStr::from(img.html(&alt))));
+                    }
                     // Keep the alt text as plain text in place of the dropped image.
-                    let end = events[i..]
-                        .iter()
-                        .position(|e| matches!(e, Event::End(TagEnd::Image)))
-                        .map_or(events.len(), |p| i + p);
-                    out.extend(events[i + 1..end].iter().cloned());
-                    i = end + 1;
-                    continue;
+                    None => out.extend(inner.iter().cloned()),
                 }
-            },
+                i = end + 1;
+                continue;
+            }
             other => out.push(other.clone()),
         }
         i += 1;
@@ -233,7 +271,12 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        to_html(md, &mut |src| Some(src.to_owned()))
+        to_html(md, &mut |src| {
+            Some(Image {
+                src: src.to_owned(),
+                ..Image::default()
+            })
+        })
     }
 
     #[test]
@@ -349,11 +392,20 @@ mod tests {
     #[test]
     fn images_are_mapped_or_replaced_by_their_alt_text() {
         let out = to_html(
-            "![Jalan baru](foto/jalan.jpg) ![hilang](foto/x.jpg)",
-            &mut |src| (src == "foto/jalan.jpg").then(|| "../../foto/jalan.jpg".to_owned()),
+            "![Jalan \"baru\" `2025`](foto/jalan.jpg) ![hilang](foto/x.jpg)",
+            &mut |src| {
+                (src == "foto/jalan.jpg").then(|| Image {
+                    src: "../../foto/jalan-960.jpg".into(),
+                    srcset: "../../foto/jalan-480.jpg 480w, ../../foto/jalan-960.jpg 960w".into(),
+                    sizes: "100vw".into(),
+                    width: 960,
+                    height: 720,
+                    lazy: true,
+                })
+            },
         );
         assert!(
-            out.contains("<img src=\"../../foto/jalan.jpg\" alt=\"Jalan baru\">"),
+            out.contains("<img src=\"../../foto/jalan-960.jpg\" srcset=\"../../foto/jalan-480.jpg 480w, ../../foto/jalan-960.jpg 960w\" sizes=\"100vw\" width=\"960\" height=\"720\" alt=\"Jalan &quot;baru&quot; 2025\" loading=\"lazy\" decoding=\"async\">"),
             "{out}"
         );
         assert!(

@@ -65,6 +65,20 @@ pub fn resolve(site: &Path, reference: &str) -> Result<String, String> {
         .join("/"))
 }
 
+/// The warning for a photo of a report, product or producer written without a caption:
+/// its message and hint.
+pub fn missing_caption(reference: &str) -> (String, String) {
+    let r = reference.trim();
+    (
+        format!(
+            "foto `{r}` tidak punya keterangan; keterangan dipakai sebagai teks alternatif bagi pembaca layar"
+        ),
+        format!(
+            "tulis fotonya sebagai `{{ berkas: {r}, keterangan: … }}` dan ceritakan singkat apa yang tampak di foto"
+        ),
+    )
+}
+
 /// The photo's file inside the site.
 pub fn source_path(site: &Path, resolved: &str) -> PathBuf {
     site.join("content").join(resolved)

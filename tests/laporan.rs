@@ -116,9 +116,11 @@ fn report_page_shows_status_progress_figures_and_photos() {
         "laporan/2025-pengerasan-jalan-ngasem-sidomukti-progres/index.html",
     );
     assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
-    assert!(
-        page.contains("<meta property=\"og:image\" content=\"../../foto/jalan-ngasem-awal.jpg\">")
-    );
+    // The share preview is the first photo cropped to 1200×630.
+    let awal = sample_key("foto/jalan-ngasem-awal.jpg");
+    assert!(page.contains(&format!(
+        "<meta property=\"og:image\" content=\"../../bagikan/jalan-ngasem-awal-{awal}.jpg\">"
+    )));
     assert!(page.contains("<a class=\"status status-berjalan\" href=\"../../laporan/status/berjalan/index.html\">Sedang berjalan</a>"));
     assert!(page.contains("<progress max=\"100\" value=\"45\">45%</progress>"));
     assert!(page.contains("<dd>960 orang</dd>"));
@@ -132,12 +134,19 @@ fn report_page_shows_status_progress_figures_and_photos() {
         "<span class=\"angka\">Rp 108.089.000</span> <span class=\"persen\">(41,77%)</span>"
     ));
     assert!(page.contains("laporan realisasi semester pertama, per 30 Juni 2025"));
-    // The photo in the body is routed through the photo list, relative to the page.
-    assert!(page.contains("<img src=\"../../foto/jalan-ngasem-progres-45.jpg\" alt=\"Pengecoran ruas pertama, akhir Juni 2025\">"));
+    // The photo in the body is routed through the photo pipeline, relative to the page:
+    // the 1200×900 sample at 960 wide is 960×720; it is the page's first photo, so eager.
+    let k = sample_key("foto/jalan-ngasem-progres-45.jpg");
+    let f = format!("../../foto/jalan-ngasem-progres-45-{k}");
+    assert!(page.contains(&format!("<img src=\"{f}-960.jpg\" srcset=\"{f}-480.jpg 480w, {f}-960.jpg 960w, {f}-1200.jpg 1200w\" sizes=\"(min-width: 62rem) 60rem, 100vw\" width=\"960\" height=\"720\" alt=\"Pengecoran ruas pertama, akhir Juni 2025\" decoding=\"async\">")), "{page}");
     assert!(page.contains("<figcaption>Keadaan jalan sebelum dikerjakan, April 2025</figcaption>"));
-    // A caption-less photo takes the report's title as its alt text.
+    // A caption is the alt text; the second photo of a page loads lazily.
     let mocaf = read(dir.path(), "laporan/2024-pelatihan-mocaf-pkk/index.html");
-    assert!(mocaf.contains("<img src=\"../../foto/mocaf-2024-hasil.jpg\" alt=\"Pelatihan Pengolahan Tepung Mocaf untuk Ibu-Ibu PKK\" loading=\"lazy\">"));
+    let k = sample_key("foto/mocaf-2024-hasil.jpg");
+    assert!(mocaf.contains(&format!(
+        "<img src=\"../../foto/mocaf-2024-hasil-{k}-960.jpg\""
+    )));
+    assert!(mocaf.contains("width=\"960\" height=\"720\" alt=\"Tepung mocaf hasil pelatihan, siap dikemas\" loading=\"lazy\" decoding=\"async\"></picture>"));
     // A report without kegiatan (pembiayaan) has no budget box and still builds.
     let bumdes = read(
         dir.path(),
@@ -334,8 +343,9 @@ fn with_base_url_feed_sitemap_robots_and_404_use_absolute_addresses() {
         dir.path(),
         "laporan/2025-pengerasan-jalan-ngasem-sidomukti-selesai/index.html",
     );
+    let k = sample_key("foto/jalan-ngasem-selesai.jpg");
     assert!(report.contains(&format!(
-        "<meta property=\"og:image\" content=\"{base}foto/jalan-ngasem-selesai.jpg\">"
+        "<meta property=\"og:image\" content=\"{base}bagikan/jalan-ngasem-selesai-{k}.jpg\">"
     )));
     assert!(report.contains(&format!("<link rel=\"canonical\" href=\"{base}laporan/2025-pengerasan-jalan-ngasem-sidomukti-selesai/\">")));
     let feed = read(dir.path(), "laporan/atom.xml");

@@ -223,8 +223,8 @@ fn hostile_text_never_reaches_the_output() {
         ("content/anggaran/2025.yaml", &budget),
         ("content/laporan/serangan.md", &report),
         ("content/halaman/serangan.md", &page),
-        ("content/foto/a.jpg", "x"),
     ]);
+    put_jpeg(dir.path(), "content/foto/a.jpg", 40, 30);
     let out = papan_on(&["build", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let output = dir.path().join("output");

@@ -281,13 +281,15 @@ fn with_base_url_messages_and_metadata_carry_absolute_addresses() {
         "https://sukamaju.desa.id/produk/keripik-singkong-balado/"
     );
     assert_eq!(ld["offers"]["url"], ld["url"]);
+    // Metadata names the 960-pixel copy; the share preview is the 1200×630 crop.
+    let k = sample_key("foto/produk-keripik-singkong-balado.jpg");
     assert_eq!(
         ld["image"][0],
-        "https://sukamaju.desa.id/foto/produk-keripik-singkong-balado.jpg"
+        format!("https://sukamaju.desa.id/foto/produk-keripik-singkong-balado-{k}-960.jpg")
     );
-    assert!(keripik.contains(
-        "<meta property=\"og:image\" content=\"https://sukamaju.desa.id/foto/produk-keripik-singkong-balado.jpg\">"
-    ));
+    assert!(keripik.contains(&format!(
+        "<meta property=\"og:image\" content=\"https://sukamaju.desa.id/bagikan/produk-keripik-singkong-balado-{k}.jpg\">"
+    )));
 }
 
 #[test]
@@ -297,14 +299,18 @@ fn json_ld_of_every_sample_product_has_the_required_fields() {
     for (stem, nama, harga, _) in SAMPLE {
         let html = read(dir.path(), &format!("produk/{stem}/index.html"));
         assert!(html.contains("<meta property=\"og:type\" content=\"product\">"));
+        let k = sample_key(&format!("foto/produk-{stem}.jpg"));
         assert!(html.contains(&format!(
-            "<meta property=\"og:image\" content=\"../../foto/produk-{stem}.jpg\">"
+            "<meta property=\"og:image\" content=\"../../bagikan/produk-{stem}-{k}.jpg\">"
         )));
         let ld = jsonld(&html);
         assert_eq!(ld["@context"], "https://schema.org");
         assert_eq!(ld["@type"], "Product");
         assert_eq!(ld["name"], nama);
-        assert_eq!(ld["image"][0], format!("../../foto/produk-{stem}.jpg"));
+        assert_eq!(
+            ld["image"][0],
+            format!("../../foto/produk-{stem}-{k}-960.jpg")
+        );
         assert!(ld["description"].as_str().is_some_and(|d| !d.is_empty()));
         let offer = &ld["offers"];
         assert_eq!(offer["@type"], "Offer");

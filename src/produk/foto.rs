@@ -106,13 +106,17 @@ pub fn check(
     diags: &mut Diagnostics,
 ) -> Option<Foto> {
     match crate::photo::resolve(root, &doc.berkas) {
-        Ok(path) => Some(Foto {
-            path,
-            keterangan: doc
+        Ok(path) => {
+            let keterangan = doc
                 .keterangan
                 .map(|k| k.trim().to_owned())
-                .filter(|k| !k.is_empty()),
-        }),
+                .filter(|k| !k.is_empty());
+            if keterangan.is_none() {
+                let (message, hint) = crate::photo::missing_caption(&doc.berkas);
+                diags.push(src.warning(location, message).hint(hint));
+            }
+            Some(Foto { path, keterangan })
+        }
         Err(reason) => {
             diags.push(src.error(location, reason).hint(
                 "simpan fotonya di folder content/foto/ dan tulis `foto/nama-berkas.jpg`; huruf besar dan kecil pada nama berkas dibedakan",

@@ -72,7 +72,7 @@ fn problems(diags: &Diagnostics) -> Vec<(String, Option<usize>)> {
 #[test]
 fn reads_a_complete_product_with_the_producers_number() {
     let (p, diags) = parse(
-        "nama: Keripik Singkong Balado\numkm: kub-srikandi\nkategori: makanan-olahan\nharga: Rp 15000\nsatuan: bungkus 250 g\nfoto:\n  - foto/keripik.jpg\n  - { berkas: foto/keripik.jpg, keterangan: Kemasan }\nizin: { pirt: \"P-IRT 000\", halal: \"ID000\" }\ntautan: { shopee: \"https://shopee.co.id/x\", tiktok: \"http://tiktok.com/@x\" }\ndeskripsi: Renyah.\n",
+        "nama: Keripik Singkong Balado\numkm: kub-srikandi\nkategori: makanan-olahan\nharga: Rp 15000\nsatuan: bungkus 250 g\nfoto:\n  - { berkas: foto/keripik.jpg, keterangan: Keripik }\n  - { berkas: foto/keripik.jpg, keterangan: Kemasan }\nizin: { pirt: \"P-IRT 000\", halal: \"ID000\" }\ntautan: { shopee: \"https://shopee.co.id/x\", tiktok: \"http://tiktok.com/@x\" }\ndeskripsi: Renyah.\n",
     );
     assert!(diags.is_empty(), "{}", diags.report());
     let p = p.unwrap();
@@ -132,6 +132,10 @@ tautan:
                 Some(5)
             ),
             (
+                "foto `foto/keripik.jpg` tidak punya keterangan; keterangan dipakai sebagai teks alternatif bagi pembaca layar".to_owned(),
+                Some(6)
+            ),
+            (
                 "foto `foto/tidak-ada.jpg` tidak ditemukan di content/foto/tidak-ada.jpg".to_owned(),
                 Some(6)
             ),
@@ -147,7 +151,8 @@ tautan:
     assert_eq!(d[0].notes, ["UMKM yang ada: `kub-srikandi`"]);
     assert_eq!(d[1].hint.as_deref(), Some("maksud Anda `makanan-olahan`?"));
     assert!(d[1].notes[0].starts_with("kategori yang ada: `makanan-olahan`, `minuman`, "));
-    assert_eq!(d[4].location.map(|l| l.column), Some(26));
+    assert_eq!(d[4].location.map(|l| l.column), Some(8));
+    assert_eq!(d[5].location.map(|l| l.column), Some(26));
     assert_eq!(
         d[2].to_string(),
         "kesalahan: harga `-15000` negatif\n  --> content/produk/keripik-balado.yaml:4:8\n   |\n 4 | harga: -15000\n   |        ^\n   = saran: anggaran, realisasi dan harga tidak boleh negatif; tulis angkanya tanpa tanda minus\n"

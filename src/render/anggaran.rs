@@ -2,7 +2,12 @@
 //! `/anggaran/TAHUN/` (headline figures, charts, the full table, downloads).
 
 use super::budget;
+use super::view::PageView;
 use super::{Computed, OutputFile, Renderer};
+use crate::budget::Budget;
+use crate::budget::summary::Summary;
+use crate::images::share::{self, BudgetFigures};
+use crate::money::{format_percent, rupiah_short};
 use crate::site::Site;
 use serde::Serialize;
 
@@ -45,7 +50,7 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
     for (b, s) in &pairs {
         let path = format!("anggaran/{}/index.html", b.tahun);
         let t = &s.totals;
-        let page = r.page_view(
+        let mut page = r.page_view(
             &path,
             format!("APBDes {}", b.tahun),
             format!(
@@ -55,6 +60,7 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
                 crate::money::rupiah(t.belanja.anggaran)
             ),
         );
+        share_card(r, &mut page, b, s);
         let reports = super::report::links_by_kegiatan(&page, &site.reports, b.tahun);
         let (anggaran, files) = budget::year(b, s, site.desa.jumlah_penduduk, reports);
         for f in files {
@@ -70,4 +76,26 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             },
         );
     }
+}
+
+/// The year's share card: the village, pendapatan, belanja and how much of it was spent.
+fn share_card(r: &mut Renderer, page: &mut PageView, b: &Budget, s: &Summary) {
+    let t = &s.totals;
+    let realisasi = if b.tahap.has_realisasi() {
+        format_percent(t.belanja.percent())
+    } else {
+        "belum ada".to_owned()
+    };
+    let figures = BudgetFigures {
+        tahun: b.tahun,
+        pendapatan: rupiah_short(t.pendapatan.anggaran),
+        belanja: rupiah_short(t.belanja.anggaran),
+        realisasi,
+    };
+    let alt = format!(
+        "APBDes {} {}: pendapatan {}, belanja {}, realisasi belanja {}",
+        b.tahun, r.site.nama_lengkap, figures.pendapatan, figures.belanja, figures.realisasi
+    );
+    let svg = share::budget_card(&r.site.nama_lengkap, &figures);
+    r.share_card(page, &format!("apbdes-{}", b.tahun), svg, alt);
 }

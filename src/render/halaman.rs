@@ -26,7 +26,9 @@ pub fn render(r: &mut Renderer, site: &Site) {
             .unwrap_or_else(|| crate::markdown::excerpt(&h.body, 160));
         let page = r.page_view(&h.path(), h.judul.clone(), description);
         let isi = crate::markdown::to_html(&h.body, &mut |src| {
-            h.body_photos.get(src).map(|p| r.photo(&page, p, "").src)
+            h.body_photos
+                .get(src)
+                .map(|p| r.photo(&page, p, "").body_image())
         });
         let halaman = HalamanView {
             judul: h.judul.clone(),

@@ -57,7 +57,7 @@ pub fn render(r: &mut Renderer, site: &Site) {
 }
 
 /// The report's place in the site, shared as an article with its first photo.
-fn page_view(r: &Renderer, report: &Report) -> super::view::PageView {
+fn page_view(r: &mut Renderer, report: &Report) -> super::view::PageView {
     let description = match crate::markdown::shorten(&report.ringkasan, 160) {
         e if e.is_empty() => format!("{}, {}.", report.judul, long_date(report.tanggal)),
         e => e,
@@ -65,11 +65,8 @@ fn page_view(r: &Renderer, report: &Report) -> super::view::PageView {
     let mut page = r.page_view(&report.path(), report.judul.clone(), description);
     page.og_type = "article";
     if let Some(first) = report.foto.first() {
-        page.image = Some(
-            r.absolute(&first.path)
-                .unwrap_or_else(|| page.link(&first.path)),
-        );
-        page.image_alt = Some(report::alt(report, first.keterangan.as_deref()));
+        let alt = report::alt(report, first.keterangan.as_deref());
+        r.share_photo(&mut page, &first.path, &alt);
     }
     page
 }
@@ -86,7 +83,7 @@ fn report_page(
         report
             .body_photos
             .get(src)
-            .map(|p| r.photo(&page, p, "").src)
+            .map(|p| r.photo(&page, p, "").body_image())
     });
     let foto = report
         .foto

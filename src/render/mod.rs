@@ -5,7 +5,9 @@
 //! that adds its pages through a [`Renderer`]: [`home`], [`anggaran`], [`laporan`],
 //! [`produk`], [`halaman`], and last [`feed`] (the Atom feed, sitemap, robots.txt, 404).
 //! Pages get typed views ([`view`], [`budget`], [`report`]); charts ([`chart`]) and
-//! downloads ([`download`]) come from the computed model.
+//! downloads ([`download`]) come from the computed model. Photos and share previews are
+//! only queued here ([`crate::images`]): pages learn their file names and sizes at once,
+//! and the pixels are made after every page is rendered.
 
 pub mod anggaran;
 pub mod budget;
@@ -24,6 +26,7 @@ pub mod view;
 
 use crate::budget::summary::{Summary, summarize};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::images::queue::Queue;
 use crate::site::Site;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -67,8 +70,12 @@ pub struct Renderer<'a> {
     /// The menu: (label, page from the site root).
     menu: Vec<(String, String)>,
     files: Vec<OutputFile>,
-    /// Photos used by pages, by their path inside content/; copied at the end.
-    photos: BTreeSet<String>,
+    /// Photos and share cards used by pages; made after rendering.
+    images: Queue,
+    /// Pages that already show a photo: later photos on them load lazily.
+    shown_photo: BTreeSet<String>,
+    /// The share card of pages without one of their own, once made.
+    site_card: Option<String>,
     /// Whether the site has reports, hence `laporan/atom.xml`.
     has_feed: bool,
     diags: &'a mut Diagnostics,
@@ -86,8 +93,18 @@ impl Renderer<'_> {
         PageView::new(path, title, description, self.base_url.as_deref())
     }
 
-    /// Renders `template` for `page` with the page's own data under its field names.
+    /// Renders `template` for `page` with the page's own data under its field names. A page
+    /// without a share image gets the site's card.
     pub fn page<T: Serialize>(&mut self, template: &str, page: &PageView, extra: T) {
+        let with_card;
+        let page = if page.image.is_none() {
+            let mut p = page.clone();
+            self.site_card(&mut p);
+            with_card = p;
+            &with_card
+        } else {
+            page
+        };
         let menu: Vec<(&str, &str)> = self
             .menu
             .iter()
@@ -126,13 +143,52 @@ impl Renderer<'_> {
     }
 
     /// Uses a photo (a path inside content/ already checked by [`crate::photo::resolve`])
-    /// on `page`; the photo is added to the output once, however many pages use it.
+    /// on `page`; its copies are made once, however many pages use it. The first photo of
+    /// a page loads at once, the others when scrolled to.
     pub fn photo(&mut self, page: &PageView, resolved: &str, alt: &str) -> PhotoView {
-        self.photos.insert(resolved.to_owned());
-        PhotoView {
-            src: page.link(resolved),
-            alt: alt.to_owned(),
+        let Some(renditions) = self.images.photo(resolved, self.diags) else {
+            return PhotoView::default();
+        };
+        let first = self.shown_photo.insert(page.path.clone());
+        PhotoView::new(page, &renditions, alt, first)
+    }
+
+    /// Makes a photo, cropped to 1200×630, the page's share preview.
+    pub fn share_photo(&mut self, page: &mut PageView, resolved: &str, alt: &str) {
+        if let Some(path) = self.images.share_photo(resolved, self.diags) {
+            page.image = Some(self.address(page, &path));
+            page.image_alt = Some(alt.to_owned());
         }
+    }
+
+    /// Makes a card drawn from `svg` the page's share preview; `name` starts its file name.
+    pub fn share_card(&mut self, page: &mut PageView, name: &str, svg: String, alt: String) {
+        let path = self.images.card(name, svg);
+        page.image = Some(self.address(page, &path));
+        page.image_alt = Some(alt);
+    }
+
+    fn site_card(&mut self, page: &mut PageView) {
+        let path = match &self.site_card {
+            Some(p) => p.clone(),
+            None => {
+                let svg =
+                    crate::images::share::site_card(&self.site.nama_lengkap, &self.site.wilayah);
+                let p = self.images.card("situs", svg);
+                self.site_card = Some(p.clone());
+                p
+            }
+        };
+        page.image = Some(self.address(page, &path));
+        page.image_alt = Some(format!(
+            "{}, situs transparansi desa",
+            self.site.nama_lengkap
+        ));
+    }
+
+    /// A file's address for metadata: absolute with base_url, else relative to the page.
+    pub fn address(&self, page: &PageView, path: &str) -> String {
+        self.absolute(path).unwrap_or_else(|| page.link(path))
     }
 
     /// The absolute address of a path when desa.yaml gives base_url.
@@ -166,8 +222,15 @@ fn menu(site: &Site) -> Vec<(String, String)> {
     menu
 }
 
+/// The rendered site: its pages and other files, and the image work they need.
+pub struct Rendered {
+    /// Sorted by path.
+    pub files: Vec<OutputFile>,
+    pub images: Queue,
+}
+
 /// Renders every page of the site. Template problems go to `diags`.
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<OutputFile> {
+pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Rendered {
     let computed = Computed {
         summaries: site
             .budgets
@@ -185,7 +248,9 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
             .iter()
             .map(|(path, bytes)| OutputFile::new(path.clone(), bytes.clone()))
             .collect(),
-        photos: BTreeSet::new(),
+        images: Queue::new(&site.root),
+        shown_photo: BTreeSet::new(),
+        site_card: None,
         has_feed: !site.reports.is_empty(),
         diags,
     };
@@ -198,24 +263,12 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Vec<Output
     feed::not_found(&mut r, site);
     // Last: the sitemap lists every page rendered before it.
     feed::sitemap_and_robots(&mut r);
-    copy_photos(&mut r, site);
     note_missing_base_url(&mut r, site);
     let mut files = r.files;
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
-
-/// Adds every used photo to the output, unchanged, at its path inside content/.
-fn copy_photos(r: &mut Renderer, site: &Site) {
-    for photo in std::mem::take(&mut r.photos) {
-        let source = crate::photo::source_path(&site.root, &photo);
-        match std::fs::read(&source) {
-            Ok(bytes) => r.files.push(OutputFile::new(photo, bytes)),
-            Err(e) => r.diags.push(Diagnostic::error(
-                std::path::Path::new("content").join(&photo),
-                format!("foto tidak dapat dibaca: {}", crate::source::io_reason(&e)),
-            )),
-        }
+    Rendered {
+        files,
+        images: r.images,
     }
 }
 

@@ -3,11 +3,11 @@
 //!
 //! In: checked reports and budgets. Out: typed, fully formatted views (dates in words,
 //! Rupiah, percentages, links relative to the page that shows them). Photos are queued
-//! through the [`Renderer`] so they are copied to the output once.
+//! through the [`Renderer`] so their copies are made once.
 
 use super::Renderer;
 use super::budget::AmountsView;
-use super::view::{PageView, PhotoView};
+use super::view::{PageView, PhotoView, SIZES_THUMB};
 use crate::budget::{Budget, NodeKind};
 use crate::code::Code;
 use crate::date::long_date;
@@ -60,10 +60,10 @@ pub struct CardView {
 }
 
 pub fn card(r: &mut Renderer, page: &PageView, report: &Report) -> CardView {
-    let foto = report
-        .foto
-        .first()
-        .map(|f| r.photo(page, &f.path, &alt(report, f.keterangan.as_deref())));
+    let foto = report.foto.first().map(|f| {
+        r.photo(page, &f.path, &alt(report, f.keterangan.as_deref()))
+            .sizes(SIZES_THUMB)
+    });
     CardView {
         judul: report.judul.clone(),
         href: page.link(&report.path()),

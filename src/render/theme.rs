@@ -32,6 +32,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "laporan/daftar.html",
     "laporan/laporan.html",
     "partials/laporan-kartu.html",
+    "partials/foto.html",
     "halaman.html",
     "atom.xml",
     "sitemap.xml",

@@ -6,6 +6,7 @@
 //! from disk does not add it.
 
 use crate::desa::Desa;
+use crate::images::queue::Rendition;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,12 +94,80 @@ pub fn pretty(path: &str) -> &str {
     path.strip_suffix("index.html").unwrap_or(path)
 }
 
-/// A photo as a page shows it.
-#[derive(Debug, Clone, Serialize)]
+/// `sizes` for a photo as wide as the text column (reports, pages, Markdown bodies).
+pub const SIZES_COLUMN: &str = "(min-width: 62rem) 60rem, 100vw";
+/// `sizes` for a photo on a product or producer page (at most 32rem wide).
+pub const SIZES_PRODUCT: &str = "(min-width: 34rem) 32rem, 100vw";
+/// `sizes` for a product card (two columns on a phone).
+pub const SIZES_CARD: &str = "(min-width: 40rem) 12rem, 50vw";
+/// `sizes` for the small picture beside a report on a listing.
+pub const SIZES_THUMB: &str = "7rem";
+
+/// A photo as a page shows it: `partials/foto.html` makes a `<picture>` of it, WebP first
+/// with JPEG for older browsers.
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PhotoView {
-    /// Relative to the page.
+    /// The JPEG shown by browsers that ignore `srcset` (960 pixels wide, or the largest),
+    /// relative to the page.
     pub src: String,
+    /// From the site root, for metadata that needs the address (absolute with base_url).
+    #[serde(skip)]
+    pub path: String,
+    /// `src`'s size: the page keeps the room before the photo arrives.
+    pub width: u32,
+    pub height: u32,
+    /// `foto/a-…-480.jpg 480w, …`
+    pub srcset: String,
+    pub srcset_webp: String,
+    pub sizes: &'static str,
     pub alt: String,
+    /// `eager` for the first photo of a page (likely on screen), else `lazy`.
+    pub loading: &'static str,
+}
+
+impl PhotoView {
+    /// A photo made at `renditions` (smallest first), seen from `page`.
+    pub fn new(page: &PageView, renditions: &[Rendition], alt: &str, eager: bool) -> Self {
+        let list = |file: fn(&Rendition) -> &String| {
+            renditions
+                .iter()
+                .map(|r| format!("{} {}w", page.link(file(r)), r.size.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let main = renditions
+            .iter()
+            .find(|r| r.size.width == crate::images::DEFAULT_WIDTH)
+            .or(renditions.last());
+        PhotoView {
+            src: main.map(|r| page.link(&r.jpeg)).unwrap_or_default(),
+            path: main.map(|r| r.jpeg.clone()).unwrap_or_default(),
+            width: main.map_or(0, |r| r.size.width),
+            height: main.map_or(0, |r| r.size.height),
+            srcset: list(|r| &r.jpeg),
+            srcset_webp: list(|r| &r.webp),
+            sizes: SIZES_COLUMN,
+            alt: alt.to_owned(),
+            loading: if eager { "eager" } else { "lazy" },
+        }
+    }
+
+    pub fn sizes(mut self, sizes: &'static str) -> Self {
+        self.sizes = sizes;
+        self
+    }
+
+    /// The same photo in a Markdown body: a plain `<img>` with the JPEG copies.
+    pub fn body_image(&self) -> crate::markdown::Image {
+        crate::markdown::Image {
+            src: self.src.clone(),
+            srcset: self.srcset.clone(),
+            sizes: self.sizes.to_owned(),
+            width: self.width,
+            height: self.height,
+            lazy: self.loading == "lazy",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,6 +225,39 @@ mod tests {
             p.canonical.as_deref(),
             Some("https://sukamaju.desa.id/anggaran/2025/")
         );
+    }
+
+    #[test]
+    fn photos_offer_every_copy_and_show_the_960_one() {
+        let page = PageView::new("laporan/a/index.html", "t", "d", None);
+        let r = |w: u32, h: u32| Rendition {
+            size: crate::images::Size {
+                width: w,
+                height: h,
+            },
+            jpeg: format!("foto/a-k-{w}.jpg"),
+            webp: format!("foto/a-k-{w}.webp"),
+        };
+        let v = PhotoView::new(
+            &page,
+            &[r(480, 360), r(960, 720), r(1200, 900)],
+            "Jalan",
+            true,
+        );
+        assert_eq!(v.src, "../../foto/a-k-960.jpg");
+        assert_eq!((v.width, v.height), (960, 720));
+        assert_eq!(
+            v.srcset_webp,
+            "../../foto/a-k-480.webp 480w, ../../foto/a-k-960.webp 960w, ../../foto/a-k-1200.webp 1200w"
+        );
+        assert_eq!(v.loading, "eager");
+        // Without a 960 copy the largest is shown.
+        let small = PhotoView::new(&page, &[r(300, 200)], "", false);
+        assert_eq!(
+            (small.src.as_str(), small.width),
+            ("../../foto/a-k-300.jpg", 300)
+        );
+        assert_eq!(small.loading, "lazy");
     }
 
     #[test]

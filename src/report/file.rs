@@ -208,10 +208,17 @@ fn photos(c: &mut Checker, root: &Path, foto: Option<OneOrMany<FotoItem>>) -> Ve
             .get(&format!("{path}.berkas"))
             .or_else(|| c.at(&path));
         match crate::photo::resolve(root, &item.berkas) {
-            Ok(resolved) => out.push(Photo {
-                path: resolved,
-                keterangan: text(item.keterangan.clone()),
-            }),
+            Ok(resolved) => {
+                let keterangan = text(item.keterangan.clone());
+                if keterangan.is_none() {
+                    let (message, hint) = crate::photo::missing_caption(&item.berkas);
+                    c.warning(at, message, &hint);
+                }
+                out.push(Photo {
+                    path: resolved,
+                    keterangan,
+                });
+            }
             Err(message) => c.error(
                 at,
                 message,

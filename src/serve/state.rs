@@ -4,7 +4,7 @@
 //! stopped the build) behind [`Shared`], which the HTTP side reads and the watcher replaces
 //! after each rebuild. Nothing is written to disk: `output/` stays as `papan build` left it.
 
-use crate::commands::prepare;
+use crate::commands::{assemble, update_cache};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::collections::HashMap;
 use std::path::Path;
@@ -63,12 +63,22 @@ impl Shared {
     pub fn rebuild(&self, root: &Path) -> Built {
         let started = Instant::now();
         let mut diags = Diagnostics::new();
-        let prepared = prepare(root, &mut diags);
+        // Images too, from the same cache as `build`, so previews show them.
+        let assembled = assemble(root, &mut diags);
+        if let Some((prepared, done)) = &assembled {
+            update_cache(prepared, done);
+        }
         let took = started.elapsed();
-        let ok = prepared.is_some();
+        let ok = assembled.is_some();
         let mut current = self.lock();
-        let files = match prepared {
-            Some((_, files)) => Arc::new(files.into_iter().map(|f| (f.path, f.bytes)).collect()),
+        let files = match assembled {
+            Some((prepared, _)) => Arc::new(
+                prepared
+                    .files
+                    .into_iter()
+                    .map(|f| (f.path, f.bytes))
+                    .collect(),
+            ),
             // Keep the last good files: stylesheets and images still load around the
             // error page.
             None => Arc::clone(&current.files),

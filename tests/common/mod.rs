@@ -99,3 +99,39 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// The hash in an image's output names, worked out here from its definition rather than
+/// by Papan: the first 10 hex characters of BLAKE3(the photo's bytes, then the settings).
+pub fn image_key(bytes: &[u8]) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(bytes);
+    h.update(papan::images::SETTINGS.as_bytes());
+    h.finalize().to_hex()[..10].to_owned()
+}
+
+/// [`image_key`] of a photo of the sample village (`foto/balai-desa.jpg`).
+pub fn sample_key(photo: &str) -> String {
+    image_key(&std::fs::read(repo().join("content").join(photo)).expect("sample photo"))
+}
+
+/// A real JPEG of `width`×`height` (a gradient), for tests that need a photo that decodes.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x * 255 / width.max(1)) as u8,
+            (y * 255 / height.max(1)) as u8,
+            90,
+        ])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("encode");
+    out.into_inner()
+}
+
+/// Puts a real JPEG at `path` inside the site `dir`.
+pub fn put_jpeg(dir: &Path, path: &str, width: u32, height: u32) {
+    let full = dir.join(path);
+    std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+    std::fs::write(full, jpeg(width, height)).expect("write");
+}

@@ -153,8 +153,8 @@ fn producer(r: &mut Renderer, site: &Site, u: &Producer) {
         .unwrap_or_else(|| format!("Produk {} dari {}.", u.nama, r.site.nama_lengkap));
     let mut page = r.page_view(&view::producer_path(&u.stem), u.nama.clone(), summary);
     if let Some(f) = &u.foto {
-        page.image = Some(r.absolute(&f.path).unwrap_or_else(|| page.link(&f.path)));
-        page.image_alt = Some(f.keterangan.clone().unwrap_or_else(|| u.nama.clone()));
+        let alt = f.keterangan.clone().unwrap_or_else(|| u.nama.clone());
+        r.share_photo(&mut page, &f.path, &alt);
     }
     let deskripsi = u
         .deskripsi
@@ -186,7 +186,7 @@ pub(super) fn description(
 ) -> String {
     let mut refused = Vec::new();
     let html = markdown::to_html(md, &mut |src| match crate::photo::resolve(root, src) {
-        Ok(path) => Some(r.photo(page, &path, "").src),
+        Ok(path) => Some(r.photo(page, &path, "").body_image()),
         Err(reason) => {
             refused.push(reason);
             None

@@ -74,21 +74,23 @@ pub fn render(r: &mut Renderer, site: &Site, p: &Product) {
     r.page("produk/produk.html", &page, extra);
 }
 
-/// The photos as shown, and their addresses for metadata (absolute with base_url); the
-/// first one becomes the page's share image.
+/// The photos as shown, and the addresses of their 960-pixel copies for metadata
+/// (absolute with base_url); the first one, cropped, becomes the page's share image.
 fn photos(r: &mut Renderer, page: &mut PageView, p: &Product) -> (Vec<FotoView>, Vec<String>) {
+    if let Some(f) = p.foto.first() {
+        let alt = f.keterangan.as_deref().unwrap_or(&p.nama);
+        r.share_photo(page, &f.path, alt);
+    }
     let foto: Vec<FotoView> = p
         .foto
         .iter()
         .map(|f| view::foto(r, page, f, &p.nama))
         .collect();
-    let images: Vec<String> = p
-        .foto
+    let images: Vec<String> = foto
         .iter()
-        .map(|f| r.absolute(&f.path).unwrap_or_else(|| page.link(&f.path)))
+        .filter(|f| !f.photo.path.is_empty())
+        .map(|f| r.address(page, &f.photo.path))
         .collect();
-    page.image = images.first().cloned();
-    page.image_alt = foto.first().map(|f| f.alt.clone());
     (foto, images)
 }
 

@@ -2,7 +2,7 @@
 //! full page, a producer's profile. Prices are formatted here, never in a template.
 
 use super::super::Renderer;
-use super::super::view::{PageView, PhotoView};
+use super::super::view::{PageView, PhotoView, SIZES_CARD, SIZES_PRODUCT};
 use crate::produk::Catalog;
 use crate::produk::foto::Foto;
 use crate::produk::product::Product;
@@ -50,8 +50,8 @@ pub struct CardView {
 /// A photo with its caption.
 #[derive(Debug, Clone, Serialize)]
 pub struct FotoView {
-    pub src: String,
-    pub alt: String,
+    #[serde(flatten)]
+    pub photo: PhotoView,
     pub keterangan: Option<String>,
 }
 
@@ -69,7 +69,10 @@ pub fn card(r: &mut Renderer, page: &PageView, katalog: &Catalog, p: &Product) -
         harga: crate::money::rupiah(p.harga),
         harga_angka: p.harga.normalize().to_string(),
         satuan: p.satuan.clone(),
-        foto: p.foto.first().map(|f| r.photo(page, &f.path, "")),
+        foto: p
+            .foto
+            .first()
+            .map(|f| r.photo(page, &f.path, "").sizes(SIZES_CARD)),
         umkm: p
             .umkm
             .as_deref()
@@ -101,10 +104,8 @@ pub fn without_producer(mut cards: Vec<CardView>) -> Vec<CardView> {
 
 pub fn foto(r: &mut Renderer, page: &PageView, f: &Foto, fallback_alt: &str) -> FotoView {
     let alt = f.keterangan.as_deref().unwrap_or(fallback_alt);
-    let photo = r.photo(page, &f.path, alt);
     FotoView {
-        src: photo.src,
-        alt: photo.alt,
+        photo: r.photo(page, &f.path, alt).sizes(SIZES_PRODUCT),
         keterangan: f.keterangan.clone(),
     }
 }

@@ -1,0 +1,169 @@
+//! Share cards: the 1200×630 pictures WhatsApp and social media show for a link, for pages
+//! that have no photo of their own.
+//!
+//! In: the village's name and, for a budget year, its headline figures already formatted.
+//! Out: an SVG text ([`budget_card`], [`site_card`]) and its PNG ([`png`]). The text is
+//! drawn with the Noto Sans files compiled into Papan (`assets/fonts/`, SIL Open Font
+//! License); no font of the build machine is ever looked up, so the PNG has the same bytes
+//! on every machine.
+
+use super::{SHARE_HEIGHT, SHARE_WIDTH};
+use crate::html::escape;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ExtendedColorType, ImageEncoder};
+use std::sync::{Arc, LazyLock};
+
+const FAMILY: &str = "Noto Sans";
+const BACKGROUND: &str = "#004b7f";
+const MUTED: &str = "#cfe0ee";
+const LEFT: u32 = 72;
+/// The width text may use: the card minus both margins.
+const TEXT_WIDTH: u32 = SHARE_WIDTH - 2 * LEFT;
+
+static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
+    let mut db = usvg::fontdb::Database::new();
+    db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").to_vec());
+    db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").to_vec());
+    Arc::new(db)
+});
+
+/// The headline figures of a budget year, as shown on its card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetFigures {
+    pub tahun: i32,
+    /// `Rp 1,83 miliar`.
+    pub pendapatan: String,
+    pub belanja: String,
+    /// `43,05%`, or words when the year has no realisasi yet.
+    pub realisasi: String,
+}
+
+/// A font size at most `max` at which `text` fits the card's width. Noto Sans glyphs
+/// average a little under 0.6 em; this errs on the wide side.
+fn fitting(text: &str, max: u32) -> u32 {
+    let chars = u32::try_from(text.chars().count())
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let fit = TEXT_WIDTH * 10 / (chars * 6);
+    fit.clamp(16, max)
+}
+
+fn text(x: u32, y: u32, size: u32, bold: bool, fill: &str, content: &str) -> String {
+    let weight = if bold { " font-weight=\"bold\"" } else { "" };
+    format!(
+        "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\"{weight} fill=\"{fill}\">{}</text>\n",
+        escape(content)
+    )
+}
+
+fn frame(body: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{SHARE_WIDTH}\" height=\"{SHARE_HEIGHT}\" viewBox=\"0 0 {SHARE_WIDTH} {SHARE_HEIGHT}\" font-family=\"{FAMILY}\">\n<rect width=\"100%\" height=\"100%\" fill=\"{BACKGROUND}\"/>\n<rect x=\"{LEFT}\" y=\"64\" width=\"96\" height=\"8\" fill=\"#e69f00\"/>\n{body}</svg>\n"
+    )
+}
+
+/// The card of a budget year: the village, `APBDes 2025`, pendapatan, belanja and how much
+/// of the belanja was spent.
+pub fn budget_card(desa: &str, f: &BudgetFigures) -> String {
+    let mut body = text(LEFT, 150, fitting(desa, 52), true, "#fff", desa);
+    body += &text(LEFT, 280, 104, true, "#fff", &format!("APBDes {}", f.tahun));
+    let columns = [
+        ("Pendapatan", &f.pendapatan),
+        ("Belanja", &f.belanja),
+        ("Realisasi belanja", &f.realisasi),
+    ];
+    let column_width = TEXT_WIDTH / 3;
+    for (i, (label, value)) in (0u32..).zip(columns) {
+        let x = LEFT + i * column_width;
+        body += &text(x, 400, 28, false, MUTED, label);
+        let size = fitting(value, 40).min(column_width * 10 / 6 / count(value));
+        body += &text(x, 452, size, true, "#fff", value);
+    }
+    body += &text(LEFT, 570, 28, false, MUTED, "Situs transparansi desa");
+    frame(&body)
+}
+
+fn count(s: &str) -> u32 {
+    u32::try_from(s.chars().count()).unwrap_or(u32::MAX).max(1)
+}
+
+/// The card of every page without a picture of its own.
+pub fn site_card(desa: &str, wilayah: &str) -> String {
+    let mut body = text(LEFT, 300, fitting(desa, 92), true, "#fff", desa);
+    body += &text(LEFT, 370, fitting(wilayah, 30), false, MUTED, wilayah);
+    body += &text(LEFT, 540, 44, false, "#fff", "Situs transparansi desa");
+    frame(&body)
+}
+
+/// Draws an SVG with the embedded fonts only, as PNG. The background must be opaque.
+pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+    let options = usvg::Options {
+        font_family: FAMILY.to_owned(),
+        fontdb: Arc::clone(&FONTS),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(SHARE_WIDTH, SHARE_HEIGHT)
+        .ok_or_else(|| "ukuran gambar tidak sah".to_owned())?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    // The card is opaque: keep three channels, which makes the PNG smaller.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    PngEncoder::new_with_quality(&mut out, CompressionType::Best, FilterType::Adaptive)
+        .write_image(&rgb, SHARE_WIDTH, SHARE_HEIGHT, ExtendedColorType::Rgb8)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures() -> BudgetFigures {
+        BudgetFigures {
+            tahun: 2025,
+            pendapatan: "Rp 1,83 miliar".into(),
+            belanja: "Rp 1,86 miliar".into(),
+            realisasi: "43,05%".into(),
+        }
+    }
+
+    #[test]
+    fn cards_escape_text_and_name_the_year() {
+        let svg = budget_card("Desa <Sukamaju> & Co", &figures());
+        assert!(svg.contains(">Desa &lt;Sukamaju&gt; &amp; Co</text>"));
+        assert!(svg.contains(">APBDes 2025</text>"));
+        assert!(svg.contains(">Rp 1,86 miliar</text>"));
+        assert!(svg.contains(">43,05%</text>"));
+    }
+
+    #[test]
+    fn long_names_get_smaller_type() {
+        assert_eq!(fitting("Desa Sukamaju", 52), 52);
+        // 1056 px × 10 / (60 characters × 6) = 29 px.
+        assert_eq!(fitting(&"x".repeat(60), 52), 29);
+    }
+
+    #[test]
+    fn png_is_1200_by_630_draws_text_and_is_stable() {
+        let a = png(&site_card("Desa Sukamaju", "Kecamatan Mertoyudan")).unwrap();
+        let b = png(&site_card("Desa Sukamaju", "Kecamatan Mertoyudan")).unwrap();
+        assert_eq!(a, b);
+        let img = image::load_from_memory(&a).unwrap().into_rgb8();
+        assert_eq!(img.dimensions(), (1200, 630));
+        // The text is drawn (white pixels on the blue), so the font was found.
+        let white = img.pixels().filter(|p| p.0 == [255, 255, 255]).count();
+        assert!(white > 2000, "{white} white pixels");
+        let empty = png(&frame("")).unwrap();
+        let img = image::load_from_memory(&empty).unwrap().into_rgb8();
+        assert_eq!(img.pixels().filter(|p| p.0 == [255, 255, 255]).count(), 0);
+    }
+}
