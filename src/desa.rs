@@ -110,6 +110,19 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
             .hint("saat ini hanya `bahasa: id` (Bahasa Indonesia)"),
         );
     }
+    let tema = text(doc.tema).and_then(|t| {
+        let valid = t
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid {
+            return Some(t);
+        }
+        diags.push(
+            src.error(spans.get("tema"), format!("nama tema `{t}` tidak sah"))
+                .hint("nama tema adalah nama sebuah folder di dalam themes/: hanya huruf, angka, `-` dan `_`, misalnya `tema: hijau-desa`"),
+        );
+        None
+    });
     let kategori_produk =
         kategori::check_own(src, &spans, doc.kategori_produk.unwrap_or_default(), diags);
     let alamat_pengaduan = text(doc.alamat_pengaduan);
@@ -130,7 +143,7 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         alamat_pengaduan,
         jumlah_penduduk,
         base_url,
-        tema: text(doc.tema).unwrap_or_else(|| "default".to_owned()),
+        tema: tema.unwrap_or_else(|| "default".to_owned()),
         deskripsi: text(doc.deskripsi),
         contoh: doc.contoh.unwrap_or(false),
         kategori_produk,
@@ -173,7 +186,7 @@ mod tests {
     #[test]
     fn reports_every_bad_field() {
         let (_, diags) = parse_text(&format!(
-            "{MINIMAL}base_url: sukamaju.desa.id\njumlah_penduduk: -5\nbahasa: en\n"
+            "{MINIMAL}base_url: sukamaju.desa.id\njumlah_penduduk: -5\nbahasa: en\ntema: ../../etc\n"
         ));
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
@@ -182,6 +195,7 @@ mod tests {
                 "jumlah_penduduk `-5` bukan bilangan bulat positif",
                 "base_url `sukamaju.desa.id` bukan alamat web yang lengkap",
                 "bahasa `en` belum didukung",
+                "nama tema `../../etc` tidak sah",
             ]
         );
         assert!(diags.iter().all(|d| d.location.is_some()));

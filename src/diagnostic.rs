@@ -128,9 +128,7 @@ impl fmt::Display for Diagnostic {
             .max(2);
         if let (Some(line), Some(loc)) = (&self.snippet, self.location) {
             let pad = " ".repeat(gutter);
-            let shown = line.replace('\t', " ");
-            // The caret goes under the column, counted in characters, not bytes.
-            let caret_at = loc.column.saturating_sub(1).min(shown.chars().count());
+            let (shown, caret_at) = snippet_window(line, loc.column);
             writeln!(f, "{pad} |")?;
             writeln!(f, "{:>gutter$} | {}", loc.line, shown)?;
             writeln!(f, "{pad} | {}^", " ".repeat(caret_at))?;
@@ -143,6 +141,32 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The part of a source line shown under a message, and the caret's place in it. The
+/// caret goes under the column, counted in characters, not bytes; a long line (a minified
+/// file, a line of a million `>`) is cut to a window around the column.
+fn snippet_window(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let caret = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= WIDTH {
+        return (chars.into_iter().collect(), caret);
+    }
+    let start = caret.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
+    let end = start + WIDTH;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret - start + usize::from(start > 0))
 }
 
 /// Every problem found so far, in the order found.
@@ -264,6 +288,19 @@ kesalahan: kode tidak dikenal
    = saran: maksud Anda `4.1.1`?
 ";
         assert_eq!(d.to_string(), expected);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let (shown, caret) = snippet_window(&line, 5001);
+        // 50 characters before the column, after an ellipsis; 100 shown in all.
+        assert_eq!(shown.chars().count(), 102);
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let (shown, caret) = snippet_window(&"c".repeat(300), 2);
+        assert_eq!((shown.chars().count(), caret), (101, 1));
+        assert_eq!(snippet_window("\tab", 2), (" ab".to_owned(), 1));
     }
 
     #[test]

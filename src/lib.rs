@@ -18,6 +18,7 @@ pub mod halaman;
 pub mod html;
 pub mod markdown;
 pub mod money;
+pub mod nesting;
 pub mod photo;
 pub mod produk;
 pub mod reference;

@@ -198,3 +198,21 @@ pub(super) fn check_links(
     }
     out
 }
+
+/// A Markdown description, refused when it nests too deeply to render in time.
+pub(super) fn check_description(
+    src: &SourceFile,
+    spans: &Spans,
+    deskripsi: Option<String>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let d = deskripsi?;
+    if crate::markdown::too_deep(&d).is_some() {
+        let at = spans
+            .get("deskripsi")
+            .unwrap_or(crate::diagnostic::Location::new(1, 1));
+        diags.push(crate::document::too_deep(src, at));
+        return None;
+    }
+    Some(d)
+}

@@ -50,6 +50,9 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// A theme's static file (an image, a font) larger than this is refused.
+const MAX_STATIC_BYTES: u64 = 16 * 1024 * 1024;
+
 pub struct Theme {
     tera: tera::Tera,
     /// Where each template came from, to name it in errors.
@@ -87,17 +90,11 @@ impl Theme {
                 }
             }
             for (rel, key) in theme_files(site, &folder.join("static")) {
-                match std::fs::read(site.join(&rel)) {
+                match crate::source::read_bytes(site, &rel, MAX_STATIC_BYTES) {
                     Ok(bytes) => {
                         static_files.insert(key, bytes);
                     }
-                    Err(e) => diags.push(Diagnostic::error(
-                        &rel,
-                        format!(
-                            "berkas tema tidak dapat dibaca: {}",
-                            crate::source::io_reason(&e)
-                        ),
-                    )),
+                    Err(d) => diags.push(d),
                 }
             }
         } else if name != "default" {
@@ -166,10 +163,14 @@ fn template_error(path: &Path, e: &tera::Error) -> Diagnostic {
     d.hint("periksa penulisan {{ … }} dan {% … %} di templat ini; bandingkan dengan templat bawaan di themes/default/templates")
 }
 
-/// The template an error points at: Tera writes `--> name:line:column`.
+/// The template an error points at: Tera writes `--> name:line:column`, or names it
+/// `template 'name'` (a circular include, a missing parent).
 fn template_in_error(message: &str) -> Option<&str> {
-    let after = message.split("--> ").nth(1)?;
-    after.split(':').next().map(str::trim)
+    if let Some(after) = message.split("--> ").nth(1) {
+        return after.split(':').next().map(str::trim);
+    }
+    let after = message.split("template '").nth(1)?;
+    after.split('\'').next()
 }
 
 /// Files under `site/dir`, as (path relative to site, name relative to `dir` with `/`).
@@ -179,7 +180,8 @@ fn theme_files(site: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        // Links too: reading them checks they stay inside the site.
+        .filter(|e| e.file_type().is_file() || e.path_is_symlink())
         .filter_map(|e| {
             let rel = e.path().strip_prefix(&full).ok()?;
             let key = rel
