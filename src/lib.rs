@@ -29,3 +29,4 @@ pub mod source;
 pub mod suggest;
 pub mod write;
 pub mod yaml;
+pub mod yaml_guard;

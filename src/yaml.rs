@@ -29,7 +29,16 @@ pub fn parse_part<T: DeserializeOwned>(
             .error(None, "berkas kosong: tidak ada isian YAML")
             .hint("isi berkas dengan pasangan `kunci: nilai`; lihat contoh di docs/panduan.md"));
     }
-    serde_yaml::from_str(text).map_err(|e| translate(src, &e, line_offset))
+    if let Some(at) = crate::yaml_guard::too_deep(text) {
+        let at = Location::new(at.line + line_offset, at.column);
+        return Err(src
+            .error(Some(at), "susunan YAML bertingkat terlalu dalam")
+            .hint(format!(
+                "tanda kurung `[` dan `{{` di sini bersarang lebih dari {} tingkat; berkas isi Papan paling dalam hanya beberapa tingkat: periksa tanda kurung yang tidak ditutup",
+                crate::yaml_guard::MAX_FLOW_DEPTH
+            )));
+    }
+    serde_yaml::from_str(text).map_err(|e| translate(src, text, &e, line_offset))
 }
 
 /// True when the text holds nothing but blank lines and comments.
@@ -39,11 +48,22 @@ pub fn is_blank(text: &str) -> bool {
         .all(|l| l.is_empty() || l.starts_with('#') || l == "---")
 }
 
-fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+fn translate(
+    src: &SourceFile,
+    text: &str,
+    e: &serde_yaml::Error,
+    line_offset: usize,
+) -> Diagnostic {
+    let full = e.to_string();
     let location = e
         .location()
-        .map(|l| Location::new(l.line() + line_offset, l.column()));
-    let full = e.to_string();
+        .map(|l| Location::new(l.line() + line_offset, l.column()))
+        .or_else(|| {
+            let at = full
+                .contains("more than one document")
+                .then(|| second_document(text))??;
+            Some(Location::new(at + line_offset, 1))
+        });
     // Display is "path: message at line L column C"; keep the message part.
     let text = full.split(" at line ").next().unwrap_or(&full);
     let (path, message) = match text.split_once(": ") {
@@ -51,7 +71,15 @@ fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: usize) -> Dia
         _ => (None, text),
     };
     let key = path.and_then(last_key);
-    let t = translate_message(message, key.as_deref());
+    let mut t = translate_message(message, key.as_deref());
+    // `judul: [Rapat` is a list to YAML: say so when the value opens with a bracket.
+    let opening = location.and_then(|l| {
+        let line = src.line(l.line)?;
+        line.chars().nth(l.column.checked_sub(1)?)
+    });
+    if message.starts_with("invalid type: ") && matches!(opening, Some('[' | '{')) {
+        t.hint = Some("nilai yang diawali `[` atau `{` dibaca YAML sebagai daftar atau kumpulan; jika ini teks biasa, apit seluruh nilainya dengan tanda kutip \"…\"".into());
+    }
     let mut d = src.error(location, t.message);
     for note in t.notes {
         d = d.note(note);
@@ -60,6 +88,19 @@ fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: usize) -> Dia
         d = d.hint(hint);
     }
     d
+}
+
+/// The line (from 1) of the `---` that starts a second document, after some content.
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = line == "---" || line.starts_with("--- ");
+        if marker && content {
+            return Some(i + 1);
+        }
+        content |= !marker && !line.trim().is_empty() && !line.trim_start().starts_with('#');
+    }
+    None
 }
 
 fn looks_like_path(p: &str) -> bool {
