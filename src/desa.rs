@@ -89,12 +89,14 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         }
     });
     let base_url = text(doc.base_url).and_then(|u| {
-        if (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace) {
-            Some(if u.ends_with('/') { u } else { format!("{u}/") })
+        // Normalised: whatever it holds is percent-encoded and inert where it is used.
+        let web = crate::html::web_url(&u).filter(|_| !u.contains(char::is_whitespace));
+        if let Some(web) = web.filter(|w| !w.contains(['?', '#'])) {
+            Some(if web.ends_with('/') { web } else { format!("{web}/") })
         } else {
             diags.push(
                 src.error(spans.get("base_url"), format!("base_url `{u}` bukan alamat web yang lengkap"))
-                    .hint("tulis alamat lengkap dengan https://, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
+                    .hint("tulis alamat lengkap dengan https://, tanpa `?` atau `#`, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
             );
             None
         }

@@ -183,8 +183,9 @@ pub(super) fn check_links(
     let mut out = Vec::new();
     for (kunci, label, url) in written {
         let Some(url) = text(url) else { continue };
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        if web && url.len() > "https://".len() && !url.contains(char::is_whitespace) {
+        // Normalised: only http(s) with a host, anything odd in it percent-encoded.
+        let web = crate::html::web_url(&url).filter(|_| !url.contains(char::is_whitespace));
+        if let Some(url) = web {
             out.push(Tautan { kunci, label, url });
         } else {
             diags.push(
