@@ -125,3 +125,50 @@ fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     fs::write(&manifest_path, manifest)
         .map_err(|e| io("berkas tidak dapat ditulis:", &manifest_path, &e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_leaving_the_output_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("situs/output");
+        write(&out, &[OutputFile::new("index.html", "lama")]).unwrap();
+        for bad in [
+            "../keluar.txt",
+            "/tmp/papan-keluar.txt",
+            "a/../../keluar.txt",
+            "",
+            "./a",
+        ] {
+            let files = [
+                OutputFile::new("index.html", "baru"),
+                OutputFile::new(bad, "x"),
+            ];
+            let e = write(&out, &files).unwrap_err();
+            assert!(
+                e.message.starts_with("nama berkas keluaran tidak sah"),
+                "{bad}"
+            );
+            // The previous output stands; nothing was written beside it or outside.
+            assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "lama");
+            let beside: Vec<_> = fs::read_dir(dir.path().join("situs")).unwrap().collect();
+            assert_eq!(beside.len(), 1, "{bad}");
+            assert!(!dir.path().join("situs/keluar.txt").exists());
+        }
+        assert!(!Path::new("/tmp/papan-keluar.txt").exists());
+    }
+
+    #[test]
+    fn two_files_with_one_path_are_an_error_not_an_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let files = [
+            OutputFile::new("a.html", "1"),
+            OutputFile::new("a.html", "2"),
+        ];
+        assert!(write(&out, &files).is_err());
+        assert!(!out.exists());
+    }
+}
