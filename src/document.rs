@@ -68,7 +68,7 @@ pub fn read(root: &Path, relative: &Path, what: &str, diags: &mut Diagnostics) -
         parts.body.to_owned(),
         parts.body_line,
     );
-    if let Some(offset) = crate::markdown::too_deep(&body) {
+    if let Some(offset) = crate::nesting::markdown_too_deep(&body) {
         diags.push(too_deep(&src, location(&body, offset, body_line)));
         return None;
     }

@@ -37,65 +37,11 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 pub fn sanitize(html: &str) -> String {
     if crate::nesting::too_deep(html) {
         // Never handed to the parser, whose time grows with the square of the depth. The
-        // loaders report such text as an error (see [`too_deep`]); this is the safety net.
+        // loaders report such text as an error (see
+        // [`crate::nesting::markdown_too_deep`]); this is the safety net.
         return format!("<p>{}</p>", crate::html::escape(html));
     }
     SANITIZER.clean(html).to_string()
-}
-
-/// Where the Markdown nests deeper than a page may (quotes in quotes, lists in lists,
-/// HTML tags left open), as a byte offset; None when it is fine.
-pub fn too_deep(markdown: &str) -> Option<usize> {
-    // First the cheap look at line starts: the Markdown parser builds its whole tree before
-    // the first event, and millions of `>` on one line take seconds to build.
-    if let Some(offset) = deep_line_start(markdown) {
-        return Some(offset);
-    }
-    let mut depth = crate::nesting::Depth::default();
-    let mut html = String::new();
-    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
-        html.clear();
-        pulldown_cmark::html::push_html(&mut html, std::iter::once(event));
-        if !depth.feed(&html) {
-            return Some(range.start);
-        }
-    }
-    None
-}
-
-/// The offset where a line starts with more quote and list markers than a page may nest.
-fn deep_line_start(markdown: &str) -> Option<usize> {
-    let limit = crate::nesting::MAX_DEPTH;
-    let mut offset = 0;
-    for line in markdown.split_inclusive('\n') {
-        let bytes = line.as_bytes();
-        let mut markers = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let start = i;
-            let spaced = |j: usize| bytes.get(j).is_none_or(u8::is_ascii_whitespace);
-            match bytes[i] {
-                b'>' => markers += 1,
-                b'-' | b'*' | b'+' if spaced(i + 1) => markers += 1,
-                b' ' | b'\t' => {}
-                b'0'..=b'9' => {
-                    let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-                    if !matches!(bytes.get(end), Some(b'.' | b')')) || !spaced(end + 1) {
-                        break;
-                    }
-                    markers += 1;
-                    i = end;
-                }
-                _ => break,
-            }
-            if markers > limit {
-                return Some(offset + start);
-            }
-            i += 1;
-        }
-        offset += line.len();
-    }
-    None
 }
 
 /// The Markdown extensions Papan reads, everywhere.
@@ -435,33 +381,11 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_found_and_never_parsed() {
-        let quotes = format!("Pembuka.\n\n{} x\n", "> ".repeat(200));
-        // Found on the line: "Pembuka.\n\n" is 10 bytes, then 100 markers of 2 bytes each,
-        // and the 101st marker is at byte 10 + 200.
-        assert_eq!(too_deep(&quotes), Some(210));
-        assert_eq!(too_deep(&"1. ".repeat(101)), Some(300));
-        let started = std::time::Instant::now();
-        assert!(too_deep(&">".repeat(4_000_000)).is_some());
-        assert!(
-            started.elapsed().as_millis() < 500,
-            "{:?}",
-            started.elapsed()
-        );
-        // Deeper through the structure than any one line shows.
-        let nested: String = (0..120)
-            .map(|i| format!("{}- x\n", "  ".repeat(i)))
-            .collect();
-        assert!(too_deep(&nested).is_some());
-        let divs = format!("Teks.\n\n{}", "<div>".repeat(1000));
-        assert!(too_deep(&divs).is_some());
+    fn deeply_nested_html_is_never_parsed() {
         let started = std::time::Instant::now();
         let out = html(&"<div>".repeat(200_000));
         assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
         assert!(out.starts_with("<p>&lt;div&gt;"), "{}", &out[..40]);
-        let list = "- a\n  - b\n    - c\n\n> kutipan\n> > dalam\n\n| a |\n|---|\n| 1 |\n";
-        assert_eq!(too_deep(list), None);
-        assert_eq!(too_deep(&"<p>paragraf</p>\n\n".repeat(5000)), None);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! How deeply HTML nests, measured before the sanitizer sees it.
 //!
-//! In: HTML text, in one piece or in chunks. Out: whether it may nest deeper than
-//! [`MAX_DEPTH`] elements. html5ever (under ammonia) scans its stack of open elements for
+//! In: HTML text, in one piece or in chunks, or Markdown ([`markdown_too_deep`], which
+//! also says where). Out: whether it may nest deeper than [`MAX_DEPTH`] elements. html5ever (under ammonia) scans its stack of open elements for
 //! most tags, so deeply nested input costs time in the square of its depth: 20 000 nested
-//! `<div>` or `>` quote markers took 12 s, and a 4 MB file would take hours
+//! `<div>` or `>` quote markers took 12 s, and a 1 MB file would take half an hour
 //! (servo/html5ever#788; browsers cap the depth at 512). Checking the depth first keeps
 //! rendering linear. No village text nests more than a few levels.
 //!
@@ -13,6 +13,8 @@
 //! the one it names is of a kind html5ever also closes there and cannot bring back in
 //! numbers (formatting elements without attributes, of which it keeps at most three
 //! alike; `a`; elements with optional end tags such as `p` and `li`).
+
+use pulldown_cmark::Parser;
 
 /// Deeper than this is refused.
 pub const MAX_DEPTH: usize = 100;
@@ -213,6 +215,61 @@ impl Depth {
     }
 }
 
+/// Where the Markdown nests deeper than a page may (quotes in quotes, lists in lists,
+/// HTML tags left open), as a byte offset; None when it is fine.
+pub fn markdown_too_deep(markdown: &str) -> Option<usize> {
+    // First the cheap look at line starts: the Markdown parser builds its whole tree before
+    // the first event, and millions of `>` on one line take seconds to build.
+    if let Some(offset) = deep_line_start(markdown) {
+        return Some(offset);
+    }
+    let mut depth = Depth::default();
+    let mut html = String::new();
+    for (event, range) in Parser::new_ext(markdown, crate::markdown::OPTIONS).into_offset_iter() {
+        html.clear();
+        pulldown_cmark::html::push_html(&mut html, std::iter::once(event));
+        if !depth.feed(&html) {
+            return Some(range.start);
+        }
+    }
+    None
+}
+
+/// The offset where a line starts with more quote and list markers than a page may nest.
+fn deep_line_start(markdown: &str) -> Option<usize> {
+    let limit = MAX_DEPTH;
+    let mut offset = 0;
+    for line in markdown.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let mut markers = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            let spaced = |j: usize| bytes.get(j).is_none_or(u8::is_ascii_whitespace);
+            match bytes[i] {
+                b'>' => markers += 1,
+                b'-' | b'*' | b'+' if spaced(i + 1) => markers += 1,
+                b' ' | b'\t' => {}
+                b'0'..=b'9' => {
+                    let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    if !matches!(bytes.get(end), Some(b'.' | b')')) || !spaced(end + 1) {
+                        break;
+                    }
+                    markers += 1;
+                    i = end;
+                }
+                _ => break,
+            }
+            if markers > limit {
+                return Some(offset + start);
+            }
+            i += 1;
+        }
+        offset += line.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,5 +322,31 @@ mod tests {
         // Closed by end tags that sit in a comment: not closed at all.
         assert!(too_deep(&"<div><!--</div>-->".repeat(MAX_DEPTH + 1)));
         assert!(too_deep(&"<b><div></b>".repeat(MAX_DEPTH)));
+    }
+
+    #[test]
+    fn markdown_nesting_is_found_where_it_happens() {
+        let quotes = format!("Pembuka.\n\n{} x\n", "> ".repeat(200));
+        // Found on the line: "Pembuka.\n\n" is 10 bytes, then 100 markers of 2 bytes each,
+        // and the 101st marker is at byte 10 + 200.
+        assert_eq!(markdown_too_deep(&quotes), Some(210));
+        assert_eq!(markdown_too_deep(&"1. ".repeat(101)), Some(300));
+        let started = std::time::Instant::now();
+        assert!(markdown_too_deep(&">".repeat(4_000_000)).is_some());
+        assert!(
+            started.elapsed().as_millis() < 500,
+            "{:?}",
+            started.elapsed()
+        );
+        // Deeper through the structure than any one line shows.
+        let nested: String = (0..120)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
+        assert!(markdown_too_deep(&nested).is_some());
+        let divs = format!("Teks.\n\n{}", "<div>".repeat(1000));
+        assert!(markdown_too_deep(&divs).is_some());
+        let list = "- a\n  - b\n    - c\n\n> kutipan\n> > dalam\n\n| a |\n|---|\n| 1 |\n";
+        assert_eq!(markdown_too_deep(list), None);
+        assert_eq!(markdown_too_deep(&"<p>paragraf</p>\n\n".repeat(5000)), None);
     }
 }

@@ -7,9 +7,11 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-/// Text files larger than this are refused: no village content file comes near it, and a
-/// bound keeps a mistaken or hostile file from exhausting memory.
-pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
+/// Text files larger than this are refused: no village content file comes near it (a real
+/// APBDes is 15 KB; 1 MB is some 150 000 words of report), and the bound keeps a mistaken
+/// or hostile file from exhausting memory or time: the largest file allowed still builds
+/// in about a second.
+pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 
 /// A content file's text and the path used to name it in messages.
 #[derive(Debug, Clone)]
@@ -146,9 +148,9 @@ pub fn read_bytes(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, D
         Diagnostic::error(
             &shown,
             format!(
-                "berkas terlalu besar ({} MB); batasnya {} MB",
-                len.div_ceil(1024 * 1024),
-                limit / (1024 * 1024)
+                "berkas terlalu besar ({}); batasnya {}",
+                size(len),
+                size(limit)
             ),
         )
     };
@@ -164,6 +166,16 @@ pub fn read_bytes(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, D
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// A size in whole MB, or KB below one MB.
+fn size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{} MB", bytes.div_ceil(MB))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
 }
 
 /// Whether `real` lies inside the site folder, or inside the real folder of the first

@@ -5,7 +5,7 @@
 //! collections (or block sequences written on one line, `- - - x`) nest deeper than
 //! [`MAX_FLOW_DEPTH`], if they do. A million `- ` on one line took 2 s and 300 MB. libyaml (under serde_yaml)
 //! re-examines every open flow level at every token, so `nama: [[[[…` takes time in the
-//! square of the depth: 16 000 brackets took 2 s and a 4 MB file would take minutes. This
+//! square of the depth: 16 000 brackets took 2 s and a 1 MB file would take hours. This
 //! scan is linear and is done first; no content file nests more than a few levels.
 //!
 //! The count must never be lower than libyaml's, so every doubt counts upwards: a bracket

@@ -180,7 +180,7 @@ fn desa_yaml() {
             "desa-daftar-bersarang",
             vec![t(
                 D,
-                format!("{DESA}kategori_produk:\n{}x\n", "- ".repeat(1_000_000)),
+                format!("{DESA}kategori_produk:\n{}x\n", "- ".repeat(400_000)),
             )],
             D,
             Some(7),
@@ -222,7 +222,7 @@ fn budgets() {
         case("anggaran-tanggal-salah", vec![t(A, "tahun: 2025\ntahap: realisasi\nper_tanggal: 2025-02-30\nbelanja: []\n")], A, Some(3), "2025-02-30"),
         case("anggaran-nama-berkas", vec![t("content/anggaran/2024.yaml", row("5000000"))], "content/anggaran/2024.yaml", None, "tidak sama dengan `tahun: 2025`"),
         case("anggaran-bom-alias", vec![t(A, alias_bomb("belanja"))], A, Some(1), "kunci `a` tidak dikenal"),
-        case("anggaran-daftar-bersarang", vec![t(A, format!("tahun: 2025\nbelanja:\n{}x\n", "- ".repeat(1_000_000)))], A, Some(3), "bertingkat terlalu dalam"),
+        case("anggaran-daftar-bersarang", vec![t(A, format!("tahun: 2025\nbelanja:\n{}x\n", "- ".repeat(400_000)))], A, Some(3), "bertingkat terlalu dalam"),
         case("anggaran-bersarang", vec![t(A, format!("tahun: 2025\nbelanja: {}", "[".repeat(50_000)))], A, Some(2), "bertingkat terlalu dalam"),
         case("anggaran-tahun-mustahil", vec![t(A, "tahun: 99999999999999999999\nbelanja: []\n")], A, Some(1), "tahun"),
         case("anggaran-tautan-keluar", vec![link(A, "luar/rahasia.yaml")], A, None, "di luar folder situs"),
@@ -301,6 +301,16 @@ fn reports() {
             L,
             Some(6),
             "di luar folder content/",
+        ),
+        case(
+            "laporan-foto-raksasa",
+            vec![
+                t(L, report(&format!("{front}foto: foto/besar.jpg\n"), "")),
+                ("content/foto/besar.jpg", F::Sparse(3 * 1024 * 1024 * 1024)),
+            ],
+            L,
+            Some(5),
+            "terlalu besar (3072 MB; batasnya 50 MB)",
         ),
         case(
             "laporan-foto-absolut",
@@ -383,7 +393,7 @@ fn reports() {
             "laporan-isi-html-bersarang",
             vec![t(
                 L,
-                report(front, &format!("Pembuka.\n\n{}\n", "<div>".repeat(500_000))),
+                report(front, &format!("Pembuka.\n\n{}\n", "<div>".repeat(150_000))),
             )],
             L,
             Some(8),
@@ -673,4 +683,33 @@ fn theme_templates() {
             "terlalu besar",
         ),
     ]);
+}
+
+/// The largest files allowed (just under 1 MB) are valid and still build in time.
+#[test]
+fn the_largest_files_allowed_still_build_in_time() {
+    let paragraph =
+        "Kerja bakti warga, dengan **tebal** dan [tautan](https://desa.id/). ".repeat(8);
+    let body: String = format!("{paragraph}\n\n").repeat(2000);
+    let report = format!("{REPORT}{}", &body[..1_000_000]);
+    let rows: String = (0..20_000)
+        .map(|i| format!("  - {{ kode: \"02.03.10\", uraian: Jalan {i}, jenis: \"5.3.5\", anggaran: 5000000 }}\n"))
+        .collect();
+    let budget = format!("tahun: 2025\nbelanja:\n{rows}");
+    let budget = &budget[..budget[..1_040_000].rfind('\n').unwrap() + 1];
+    for (path, text) in [
+        ("content/laporan/besar.md", report.as_str()),
+        ("content/anggaran/2025.yaml", budget),
+    ] {
+        assert!(text.len() > 990_000 && text.len() <= 1024 * 1024, "{path}");
+        let dir = common::site(&[("content/desa.yaml", DESA), (path, text)]);
+        let started = std::time::Instant::now();
+        let out = common::papan(&["build", dir.path().to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+        assert!(
+            started.elapsed().as_secs_f64() < 5.0,
+            "{path}: {:?}",
+            started.elapsed()
+        );
+    }
 }

@@ -28,7 +28,7 @@ const MD: &str = r#"Awal yang aman.
 
 [a](javascript:alert(13)) [b](JaVaScRiPt:alert(14)) [c](data:text/html;base64,PHNjcmlwdD4=)
 [d](vbscript:msgbox(15)) [e](<javascript:alert(16)>) [f]( javascript:alert(17)) [g](java&#x09;script:alert(18))
-<javascript:alert(19)> [h][ref] [j](https://aman.example/ "judul\" onclick=\"alert(21)")
+<javascript:alert(19)> ![alt" onerror="alert(20)](foto/a.jpg) [h][ref] [j](https://aman.example/ "judul\" onclick=\"alert(21)")
 
 [ref]: javascript:alert(22)
 

@@ -208,7 +208,7 @@ pub(super) fn check_description(
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let d = deskripsi?;
-    if crate::markdown::too_deep(&d).is_some() {
+    if crate::nesting::markdown_too_deep(&d).is_some() {
         let at = spans
             .get("deskripsi")
             .unwrap_or(crate::diagnostic::Location::new(1, 1));

@@ -14,6 +14,8 @@ pub enum F {
     /// `situs/` and, beside it, `luar/` with files no site may read.
     Link(&'static str),
     Dir,
+    /// A sparse file of this many bytes (zeros, taking no disk space).
+    Sparse(u64),
     /// Not written at all (for `content/desa.yaml`, which is otherwise always there).
     Absent,
     /// A file of this many bytes of YAML-looking text, generated, never committed.
@@ -92,6 +94,7 @@ fn write_site(root: &Path, case: &Case) -> PathBuf {
             F::Link(target) => std::os::unix::fs::symlink(root.join(target), &full).unwrap(),
             F::Dir => std::fs::create_dir_all(&full).unwrap(),
             F::Absent => {}
+            F::Sparse(len) => std::fs::File::create(&full).unwrap().set_len(*len).unwrap(),
             F::Big(len) => {
                 let line = "uraian: Pengerasan jalan dusun sepanjang delapan ratus meter\n";
                 let text = line.repeat(len / line.len() + 1);
