@@ -38,6 +38,15 @@ pub fn parse_part<T: DeserializeOwned>(
                 crate::yaml_guard::MAX_FLOW_DEPTH
             )));
     }
+    if let Some(at) = crate::yaml_guard::alias_bomb(text) {
+        let at = at.map(|l| Location::new(l.line + line_offset, l.column));
+        return Err(src
+            .error(
+                at,
+                "isi ini diulang terlalu banyak kali lewat alias YAML (`*nama`)",
+            )
+            .hint("jangan gunakan alias YAML (`&nama` dan `*nama`); tulis isinya langsung"));
+    }
     serde_yaml::from_str(text).map_err(|e| translate(src, text, &e, line_offset))
 }
 

@@ -37,6 +37,16 @@ fn alias_bomb(key: &str) -> String {
     text
 }
 
+/// One long string anchored, then repeated by 100 000 aliases: about 600 KB of text that
+/// typed reading would copy into 30 GB of strings.
+fn scalar_bomb(anchor_key: &str, list_key: &str) -> String {
+    let aliases = vec!["*a"; 100_000].join(",");
+    format!(
+        "{anchor_key}: &a \"{}\"\n{list_key}: [{aliases}]\n",
+        "x".repeat(300_000)
+    )
+}
+
 fn report(front: &str, body: &str) -> String {
     format!("---\n{front}---\n{body}")
 }
@@ -134,6 +144,17 @@ fn desa_yaml() {
             Some(1),
             "kunci `a` tidak dikenal",
         ),
+        // DESA has five lines; the anchored value is on the sixth.
+        case(
+            "desa-bom-skalar",
+            vec![t(
+                D,
+                format!("{DESA}{}", scalar_bomb("deskripsi", "kategori_produk")),
+            )],
+            D,
+            Some(6),
+            "diulang terlalu banyak kali lewat alias YAML",
+        ),
         case(
             "desa-50mb",
             vec![(D, F::Big(50 * 1024 * 1024))],
@@ -222,6 +243,7 @@ fn budgets() {
         case("anggaran-tanggal-salah", vec![t(A, "tahun: 2025\ntahap: realisasi\nper_tanggal: 2025-02-30\nbelanja: []\n")], A, Some(3), "2025-02-30"),
         case("anggaran-nama-berkas", vec![t("content/anggaran/2024.yaml", row("5000000"))], "content/anggaran/2024.yaml", None, "tidak sama dengan `tahun: 2025`"),
         case("anggaran-bom-alias", vec![t(A, alias_bomb("belanja"))], A, Some(1), "kunci `a` tidak dikenal"),
+        case("anggaran-bom-skalar", vec![t(A, format!("tahun: 2025\n{}", scalar_bomb("keterangan", "belanja")))], A, Some(2), "diulang terlalu banyak kali lewat alias YAML"),
         case("anggaran-daftar-bersarang", vec![t(A, format!("tahun: 2025\nbelanja:\n{}x\n", "- ".repeat(400_000)))], A, Some(3), "bertingkat terlalu dalam"),
         case("anggaran-bersarang", vec![t(A, format!("tahun: 2025\nbelanja: {}", "[".repeat(50_000)))], A, Some(2), "bertingkat terlalu dalam"),
         case("anggaran-tahun-mustahil", vec![t(A, "tahun: 99999999999999999999\nbelanja: []\n")], A, Some(1), "tahun"),
@@ -400,6 +422,13 @@ fn reports() {
             "bertingkat terlalu dalam",
         ),
         case(
+            "laporan-bom-skalar",
+            vec![t(L, report(&scalar_bomb("judul", "kegiatan"), ""))],
+            L,
+            Some(2),
+            "diulang terlalu banyak kali lewat alias YAML",
+        ),
+        case(
             "laporan-tautan-keluar",
             vec![link(L, "luar/rahasia.md")],
             L,
@@ -517,6 +546,20 @@ fn products_and_producers() {
             "kunci `a` tidak dikenal",
         ),
         case(
+            "produk-bom-skalar",
+            vec![t(P, scalar_bomb("nama", "foto"))],
+            P,
+            Some(1),
+            "diulang terlalu banyak kali lewat alias YAML",
+        ),
+        case(
+            "umkm-bom-skalar",
+            vec![t(U, scalar_bomb("alamat", "dusun"))],
+            U,
+            Some(1),
+            "diulang terlalu banyak kali lewat alias YAML",
+        ),
+        case(
             "umkm-kunci-asing",
             vec![t(U, format!("{PRODUCER}alamatt: Dusun Krajan\n"))],
             U,
@@ -591,6 +634,16 @@ fn free_pages() {
             H,
             None,
             "di luar folder situs",
+        ),
+        case(
+            "halaman-bom-skalar",
+            vec![t(
+                H,
+                format!("---\n{}---\nIsi.\n", scalar_bomb("judul", "ringkasan")),
+            )],
+            H,
+            Some(2),
+            "diulang terlalu banyak kali lewat alias YAML",
         ),
         case(
             "halaman-urutan-salah",

@@ -2,10 +2,10 @@
 //!
 //! In: the rendered files and the output folder. Out: the folder holding exactly those
 //! files. Everything is written to a staging folder beside the output and swapped in at
-//! the end (module `swap`), so a failed, interrupted or killed build leaves the previous output
-//! as it was. A manifest (`.papan-output`) records what Papan wrote; `guard` refuses a
-//! folder holding anything else, and folders that are never an output (`/`, the home
-//! folder, the site, its content), so Papan never deletes a file it did not write.
+//! the end (module `swap`), so a failed, interrupted or killed build leaves the previous
+//! output as it was. A manifest (`.papan-output`) records what Papan wrote; `guard`
+//! refuses a folder holding anything else, and folders that are never an output (`/`, the
+//! home folder, the site, its content), so Papan never deletes a file it did not write.
 
 mod guard;
 mod swap;
