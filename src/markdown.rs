@@ -57,7 +57,7 @@ pub fn to_html(markdown: &str, image_src: &mut dyn FnMut(&str) -> Option<String>
     let notes = footnote_numbers(&events);
     let top = top_level(&events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut used_ids = HashSet::new();
+    let mut used_ids = Ids::default();
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -158,19 +158,32 @@ fn top_level(events: &[Event]) -> usize {
         .unwrap_or(1)
 }
 
-fn unique(used: &mut HashSet<String>, base: &str) -> String {
+/// A heading id not used yet: `base`, else `base-2`, `base-3`, …; the next number to try
+/// is kept per base, so a thousand headings with one title cost no more than a thousand.
+fn unique(used: &mut Ids, base: &str) -> String {
     let base = if base == "bagian-" {
         "bagian".to_owned() + "-judul"
     } else {
         base.to_owned()
     };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+    if used.taken.insert(base.clone()) {
+        return base;
     }
-    id
+    let n = used.next.entry(base.clone()).or_insert(2);
+    loop {
+        let id = format!("{base}-{n}");
+        *n += 1;
+        if used.taken.insert(id.clone()) {
+            return id;
+        }
+    }
+}
+
+/// Heading ids given so far, and the next number to try for each base.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
 /// Footnotes are numbered in the order they are first referred to.
@@ -292,11 +305,21 @@ mod tests {
 
     #[test]
     fn duplicate_headings_get_distinct_ids() {
-        let out = html("## Hasil\n\n## Hasil\n");
+        let out = html("## Hasil\n\n## Hasil\n\n## Hasil 2\n\n## Hasil\n");
         assert!(
             out.contains("id=\"bagian-hasil\"") && out.contains("id=\"bagian-hasil-2\""),
             "{out}"
         );
+        // `Hasil 2` finds its id taken by the second `Hasil` and gets `-2` of its own; the
+        // fourth `Hasil` gets the next number.
+        assert!(
+            out.contains("id=\"bagian-hasil-2-2\"") && out.contains("id=\"bagian-hasil-3\""),
+            "{out}"
+        );
+        let started = std::time::Instant::now();
+        let many = html(&"# a\n".repeat(50_000));
+        assert!(many.contains("id=\"bagian-a-50000\""));
+        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
     }
 
     #[test]

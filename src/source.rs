@@ -4,6 +4,7 @@
 //! path as the user should see it, which then builds diagnostics that point into the text.
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use std::cell::Cell;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,9 @@ pub struct SourceFile {
     /// Relative to the site folder when the file is inside it (`content/desa.yaml`).
     pub path: PathBuf,
     pub text: String,
+    /// Diagnostics made about this file so far: past [`crate::diagnostic::MAX_PER_FILE`]
+    /// they are not shown, so they are made without looking up their line.
+    issued: Cell<usize>,
 }
 
 impl SourceFile {
@@ -26,6 +30,7 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            issued: Cell::new(0),
         }
     }
 
@@ -64,7 +69,7 @@ impl SourceFile {
             .strip_prefix('\u{feff}')
             .map(str::to_owned)
             .unwrap_or(text);
-        Ok(SourceFile { path, text })
+        Ok(SourceFile::new(path, text))
     }
 
     /// The text of line `n` (1-based), without its line ending.
@@ -82,7 +87,10 @@ impl SourceFile {
         location: Option<Location>,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let snippet = location.and_then(|l| self.line(l.line));
+        self.issued.set(self.issued.get() + 1);
+        // A garbage file can produce a problem per item; only the first are shown.
+        let shown = self.issued.get() <= crate::diagnostic::MAX_PER_FILE;
+        let snippet = location.filter(|_| shown).and_then(|l| self.line(l.line));
         Diagnostic::new(severity, &self.path, message)
             .at(location)
             .snippet(snippet)
