@@ -151,6 +151,9 @@ pub fn files_with_extension(root: &Path, dir: &Path, extensions: &[&str]) -> Vec
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() || e.path_is_symlink())
+        // Hidden files are editors' (Emacs's `.#laporan.md` lock is a dangling link
+        // while the file is open), never content.
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter(|e| {
             e.path()
                 .extension()

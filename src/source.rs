@@ -49,6 +49,11 @@ impl SourceFile {
 
     /// Checks that the bytes are text (UTF-8 without NUL) and strips a UTF-8 byte-order mark.
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+        // Notepad's "Unicode" is UTF-16, full of zero bytes: say so rather than "binary".
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            return Err(Diagnostic::error(&path, "berkas ini tersimpan dalam pengodean UTF-16, bukan UTF-8")
+                .hint("simpan ulang sebagai UTF-8 (di Notepad: Save As, lalu pilih Encoding UTF-8; di VS Code: klik pengodean di pojok kanan bawah, pilih \"Save with Encoding\" lalu UTF-8)"));
+        }
         if bytes.contains(&0) {
             return Err(Diagnostic::error(&path, "berkas ini bukan berkas teks (berisi data biner)")
                 .hint("simpan ulang sebagai teks biasa (UTF-8) dengan editor teks seperti VS Code atau Notepad"));
@@ -227,6 +232,15 @@ mod tests {
             .unwrap_err();
         assert_eq!(latin1.message, "berkas ini bukan teks UTF-8");
         assert_eq!(latin1.location, Some(Location::new(2, 7)));
+    }
+
+    #[test]
+    fn names_utf16() {
+        let d = SourceFile::from_bytes("c.md".into(), b"\xff\xfe-\x00-\x00".to_vec()).unwrap_err();
+        assert_eq!(
+            d.message,
+            "berkas ini tersimpan dalam pengodean UTF-16, bukan UTF-8"
+        );
     }
 
     #[test]

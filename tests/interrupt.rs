@@ -87,6 +87,7 @@ fn interrupt_with(signal: &str, number: i32) {
         .status()
         .unwrap();
     assert!(status.success());
+    let ended_pid = child.id();
     let ended = child.wait().unwrap();
     assert_eq!(
         ended.signal(),
@@ -103,7 +104,16 @@ fn interrupt_with(signal: &str, number: i32) {
 
     let out = papan(&["build", site.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(leftovers(site), Vec::<String>::new());
+    let left = leftovers(site);
+    assert!(
+        left.is_empty(),
+        "left beside output/: {left:?} (the interrupted build was {}); {}",
+        ended_pid,
+        left.iter()
+            .map(|l| format!("{l}: {} files", snapshot(&site.join(l)).len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     assert!(site.join("output/laporan/uji-01999/index.html").is_file());
     assert!(site.join("output/index.html").is_file());
 }

@@ -198,6 +198,8 @@ fn theme_files(site: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
         .filter_map(Result::ok)
         // Links too: reading them checks they stay inside the site.
         .filter(|e| e.file_type().is_file() || e.path_is_symlink())
+        // Hidden files (`.DS_Store`, editor locks) are not part of a theme.
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(|e| {
             let rel = e.path().strip_prefix(&full).ok()?;
             let key = rel

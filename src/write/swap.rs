@@ -124,10 +124,31 @@ fn leftover_name(file: &str, name: &str) -> Option<(bool, u32)> {
     Some((is_new, pid.parse().ok().filter(|_| valid)?))
 }
 
-/// A real folder (not a link) whose manifest starts with Papan's header.
+/// A real folder (not a link) whose manifest starts with Papan's header, or one a build
+/// was killed in before it finished writing that header: empty, or holding nothing but a
+/// beginning of the header.
 fn is_papan_folder(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
-        && fs::read_to_string(path.join(MANIFEST)).is_ok_and(|t| t.starts_with(MANIFEST_HEADER))
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        return false;
+    }
+    let manifest = fs::read(path.join(MANIFEST)).ok();
+    if manifest
+        .as_ref()
+        .is_some_and(|m| m.starts_with(MANIFEST_HEADER.as_bytes()))
+    {
+        return true;
+    }
+    let header_begun = manifest
+        .as_ref()
+        .is_none_or(|m| MANIFEST_HEADER.as_bytes().starts_with(m));
+    let only_manifest = fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .all(|e| e.file_name() == MANIFEST)
+        })
+        .unwrap_or(false);
+    header_begun && only_manifest
 }
 
 #[cfg(unix)]
