@@ -153,3 +153,49 @@ fn chromium_loads_the_theme_from_disk_without_violations() {
         }
     }
 }
+
+#[test]
+fn a_site_template_with_inline_script_or_style_is_warned_about_at_its_line() {
+    for (template, line) in [
+        (
+            "{% extends \"base.html\" %}\n{% block content %}\n<p style=\"color:red\">x</p>\n{% endblock content %}\n",
+            3,
+        ),
+        (
+            "{% extends \"base.html\" %}\n{% block content %}\n<p>x</p>\n\n<script>alert(1)</script>\n{% endblock content %}\n",
+            5,
+        ),
+        (
+            "{% extends \"base.html\" %}\n{% block content %}<button onclick=\"x()\">x</button>{% endblock content %}\n",
+            2,
+        ),
+    ] {
+        let dir = site(&[
+            ("content/desa.yaml", DESA),
+            ("themes/default/templates/index.html", template),
+        ]);
+        let out = papan(&["build", dir.path().to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("peringatan:")
+                && err.contains("Content-Security-Policy")
+                && err.contains(&format!("--> themes/default/templates/index.html:{line}:1")),
+            "{err}"
+        );
+    }
+    // The theme's own ways of loading script raise nothing.
+    let dir = site(&[
+        ("content/desa.yaml", DESA),
+        (
+            "themes/default/templates/index.html",
+            "{% extends \"base.html\" %}{% block content %}<script src=\"x.js\" defer></script><script type=\"application/ld+json\">{}</script>{% endblock content %}",
+        ),
+    ]);
+    let out = papan(&["build", dir.path().to_str().unwrap()]);
+    assert!(
+        !stderr(&out).contains("Content-Security-Policy"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -84,6 +84,7 @@ impl Theme {
             for (rel, key) in theme_files(site, &folder.join("templates")) {
                 match SourceFile::read(site, &rel) {
                     Ok(src) => {
+                        warn_inline(&src, diags);
                         sources.insert(key, (rel, src.text));
                     }
                     Err(d) => diags.push(d),
@@ -176,6 +177,39 @@ fn position_in_error(message: &str) -> Option<crate::diagnostic::Location> {
     let column = parts.next()?.parse().ok()?;
     let line = parts.next()?.parse().ok()?;
     Some(crate::diagnostic::Location::new(line, column))
+}
+
+/// base.html's Content-Security-Policy makes browsers ignore inline script, inline style
+/// and event-handler attributes: say so, at its line, when a site's own template has one.
+fn warn_inline(src: &SourceFile, diags: &mut Diagnostics) {
+    for (i, line) in src.text.lines().enumerate() {
+        let lower = line.to_ascii_lowercase();
+        let script = lower.split("<script").skip(1).any(|tag| {
+            let tag = tag.split('>').next().unwrap_or("");
+            !tag.contains("src=") && !tag.contains("application/ld+json")
+        });
+        let handler = lower.split(" on").skip(1).any(|rest| {
+            let name = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            name > 0 && rest[name..].trim_start().starts_with('=')
+        });
+        let what = if lower.contains("<style") || lower.contains(" style=") {
+            "gaya (CSS) ditulis langsung di templat"
+        } else if script {
+            "skrip ditulis langsung di templat"
+        } else if handler {
+            "atribut penangan peristiwa (`on…=`) di templat"
+        } else {
+            continue;
+        };
+        diags.push(
+            src.warning(
+                Some(crate::diagnostic::Location::new(i + 1, 1)),
+                format!("{what}: peramban tidak akan menjalankannya, karena kebijakan keamanan (Content-Security-Policy) situs melarangnya"),
+            )
+            .hint("pindahkan CSS ke berkas di themes/NAMA/static/assets/ dan skrip ke berkas .js yang dimuat dengan `<script src=\"…\">`"),
+        );
+        return;
+    }
 }
 
 /// The template an error points at: Tera writes `--> name:line:column`, or names it
