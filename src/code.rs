@@ -11,12 +11,24 @@ use std::fmt;
 #[serde(transparent)]
 pub struct Code(String);
 
+const MAX_SEGMENTS: usize = 12;
+const MAX_LEN: usize = 60;
+
 impl Code {
     /// Reads a code: segments of letters and digits separated by single dots.
     pub fn parse(text: &str) -> Result<Code, String> {
         let text = text.trim();
         if text.is_empty() {
             return Err("kode kosong".to_owned());
+        }
+        // Official codes have at most four or five segments. A bound keeps an absurd code
+        // (a line of 200 000 segments) from costing time in the square of its length when
+        // its parent groups are made.
+        if text.len() > MAX_LEN || text.split('.').count() > MAX_SEGMENTS {
+            let shown: String = text.chars().take(30).collect();
+            return Err(format!(
+                "kode `{shown}…` terlalu panjang: paling banyak {MAX_SEGMENTS} bagian dan {MAX_LEN} karakter"
+            ));
         }
         if let Some(c) = text
             .chars()

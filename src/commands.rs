@@ -93,7 +93,7 @@ fn print_report(diags: &Diagnostics) {
 
 fn build(root: &Path, output: &Path) -> ExitCode {
     let started = Instant::now();
-    if let Err(e) = write::check_output(root, output) {
+    if let Err(e) = write::prepare(root, output) {
         return write_failed(&e);
     }
     let mut diags = Diagnostics::new();

@@ -105,12 +105,14 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         }
     });
     let base_url = text(doc.base_url).and_then(|u| {
-        if (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace) {
-            Some(if u.ends_with('/') { u } else { format!("{u}/") })
+        // Normalised: whatever it holds is percent-encoded and inert where it is used.
+        let web = crate::html::web_url(&u).filter(|_| !u.contains(char::is_whitespace));
+        if let Some(web) = web.filter(|w| !w.contains(['?', '#'])) {
+            Some(if web.ends_with('/') { web } else { format!("{web}/") })
         } else {
             diags.push(
                 src.error(spans.get("base_url"), format!("base_url `{u}` bukan alamat web yang lengkap"))
-                    .hint("tulis alamat lengkap dengan https://, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
+                    .hint("tulis alamat lengkap dengan https://, tanpa `?` atau `#`, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
             );
             None
         }
@@ -126,6 +128,19 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
             .hint("saat ini hanya `bahasa: id` (Bahasa Indonesia)"),
         );
     }
+    let tema = text(doc.tema).and_then(|t| {
+        let valid = t
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid {
+            return Some(t);
+        }
+        diags.push(
+            src.error(spans.get("tema"), format!("nama tema `{t}` tidak sah"))
+                .hint("nama tema adalah nama sebuah folder di dalam themes/: hanya huruf, angka, `-` dan `_`, misalnya `tema: hijau-desa`"),
+        );
+        None
+    });
     let kategori_produk =
         kategori::check_own(src, &spans, doc.kategori_produk.unwrap_or_default(), diags);
     let alamat_pengaduan = text(doc.alamat_pengaduan);
@@ -146,7 +161,7 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         alamat_pengaduan,
         jumlah_penduduk,
         base_url,
-        tema: text(doc.tema).unwrap_or_else(|| "default".to_owned()),
+        tema: tema.unwrap_or_else(|| "default".to_owned()),
         deskripsi: text(doc.deskripsi),
         contoh: doc.contoh.unwrap_or(false),
         kategori_produk,
@@ -189,7 +204,7 @@ mod tests {
     #[test]
     fn reports_every_bad_field() {
         let (_, diags) = parse_text(&format!(
-            "{MINIMAL}base_url: sukamaju.desa.id\njumlah_penduduk: -5\nbahasa: en\n"
+            "{MINIMAL}base_url: sukamaju.desa.id\njumlah_penduduk: -5\nbahasa: en\ntema: ../../etc\n"
         ));
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
@@ -198,6 +213,7 @@ mod tests {
                 "jumlah_penduduk `-5` bukan bilangan bulat positif",
                 "base_url `sukamaju.desa.id` bukan alamat web yang lengkap",
                 "bahasa `en` belum didukung",
+                "nama tema `../../etc` tidak sah",
             ]
         );
         assert!(diags.iter().all(|d| d.location.is_some()));

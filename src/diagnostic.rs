@@ -50,8 +50,11 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// One line in plain Indonesian.
     pub message: String,
-    /// The offending source line, shown with a caret under the column.
+    /// The offending source line (a window of it when long), shown with a caret under
+    /// the column.
     pub snippet: Option<String>,
+    /// Where the caret goes in `snippet`, in characters.
+    pub caret: usize,
     /// Details, one line each (figures, the lines of related rows, …).
     pub notes: Vec<String>,
     /// How to fix it.
@@ -66,6 +69,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             snippet: None,
+            caret: 0,
             notes: Vec::new(),
             hint: None,
         }
@@ -88,8 +92,17 @@ impl Diagnostic {
         self
     }
 
+    /// The source line to show; call after [`Diagnostic::at`]: a long line is cut to a
+    /// window around the column.
     pub fn snippet(mut self, line: Option<&str>) -> Self {
-        self.snippet = line.map(str::to_owned);
+        match (line, self.location) {
+            (Some(line), Some(loc)) => {
+                let (shown, caret) = snippet_window(line, loc.column);
+                self.snippet = Some(shown);
+                self.caret = caret;
+            }
+            _ => self.snippet = None,
+        }
         self
     }
 
@@ -126,11 +139,9 @@ impl fmt::Display for Diagnostic {
             .map(|loc| loc.line.to_string().len())
             .unwrap_or(1)
             .max(2);
-        if let (Some(line), Some(loc)) = (&self.snippet, self.location) {
+        if let (Some(shown), Some(loc)) = (&self.snippet, self.location) {
             let pad = " ".repeat(gutter);
-            let shown = line.replace('\t', " ");
-            // The caret goes under the column, counted in characters, not bytes.
-            let caret_at = loc.column.saturating_sub(1).min(shown.chars().count());
+            let caret_at = self.caret;
             writeln!(f, "{pad} |")?;
             writeln!(f, "{:>gutter$} | {}", loc.line, shown)?;
             writeln!(f, "{pad} | {}^", " ".repeat(caret_at))?;
@@ -145,11 +156,45 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The part of a source line shown under a message, and the caret's place in it. The
+/// caret goes under the column, counted in characters, not bytes; a long line (a minified
+/// file, a line of a million `>`) is cut to a window around the column.
+fn snippet_window(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let caret = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= WIDTH {
+        return (chars.into_iter().collect(), caret);
+    }
+    let start = caret.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
+    let end = start + WIDTH;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret - start + usize::from(start > 0))
+}
+
 /// Every problem found so far, in the order found.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// How many were kept per file.
+    per_file: std::collections::HashMap<PathBuf, usize>,
+    /// Problems past [`MAX_PER_FILE`] in one file: counted, not kept.
+    hidden: std::collections::BTreeMap<PathBuf, [usize; 3]>,
 }
+
+/// Problems shown per file: a garbage file (a list of 80 000 unknown codes) would
+/// otherwise bury every other message and take memory for each.
+pub const MAX_PER_FILE: usize = 50;
 
 impl Diagnostics {
     pub fn new() -> Self {
@@ -157,11 +202,19 @@ impl Diagnostics {
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        let kept = self.per_file.entry(diagnostic.file.clone()).or_default();
+        if *kept >= MAX_PER_FILE {
+            self.hidden.entry(diagnostic.file).or_default()[diagnostic.severity as usize] += 1;
+            return;
+        }
+        *kept += 1;
         self.items.push(diagnostic);
     }
 
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(other);
+        for d in other {
+            self.push(d);
+        }
     }
 
     pub fn error_count(&self) -> usize {
@@ -177,11 +230,12 @@ impl Diagnostics {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
+        let hidden: usize = self.hidden.values().map(|n| n[severity as usize]).sum();
+        self.items.iter().filter(|d| d.severity == severity).count() + hidden
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
+        self.error_count() > 0
     }
 
     pub fn is_empty(&self) -> bool {
@@ -215,6 +269,14 @@ impl Diagnostics {
             previous = Some(d.severity);
             let _ = writeln!(out, "{d}");
         }
+        for (file, counts) in &self.hidden {
+            let _ = writeln!(
+                out,
+                "… dan {} masalah lain di {} tidak ditampilkan; perbaiki yang di atas dulu, lalu jalankan lagi.\n",
+                counts.iter().sum::<usize>(),
+                file.display()
+            );
+        }
         out.push_str(&self.summary());
         out.push('\n');
         out
@@ -238,6 +300,7 @@ impl Diagnostics {
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;
+    /// The problems kept (the ones past [`MAX_PER_FILE`] in a file are only counted).
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
     }
@@ -264,6 +327,36 @@ kesalahan: kode tidak dikenal
    = saran: maksud Anda `4.1.1`?
 ";
         assert_eq!(d.to_string(), expected);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(5000), "b".repeat(5000));
+        let (shown, caret) = snippet_window(&line, 5001);
+        // 50 characters before the column, after an ellipsis; 100 shown in all.
+        assert_eq!(shown.chars().count(), 102);
+        assert_eq!(shown.chars().nth(caret), Some('X'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let (shown, caret) = snippet_window(&"c".repeat(300), 2);
+        assert_eq!((shown.chars().count(), caret), (101, 1));
+        assert_eq!(snippet_window("\tab", 2), (" ab".to_owned(), 1));
+    }
+
+    #[test]
+    fn a_flood_from_one_file_is_cut_but_counted() {
+        let mut all = Diagnostics::new();
+        for i in 0..(MAX_PER_FILE + 30) {
+            all.push(Diagnostic::error("content/laporan/a.md", format!("e{i}")));
+        }
+        all.push(Diagnostic::warning("content/laporan/b.md", "w"));
+        assert_eq!(all.iter().count(), MAX_PER_FILE + 1);
+        assert_eq!(all.error_count(), MAX_PER_FILE + 30);
+        let report = all.report();
+        assert!(report.contains("… dan 30 masalah lain di content/laporan/a.md tidak ditampilkan"));
+        assert!(report.ends_with(&format!(
+            "Ditemukan {} kesalahan dan 1 peringatan.\n",
+            MAX_PER_FILE + 30
+        )));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostics, Location};
 use crate::frontmatter::{self, Problem};
 use crate::photo;
 use crate::source::SourceFile;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -68,6 +68,10 @@ pub fn read(root: &Path, relative: &Path, what: &str, diags: &mut Diagnostics) -
         parts.body.to_owned(),
         parts.body_line,
     );
+    if let Some(offset) = crate::nesting::markdown_too_deep(&body) {
+        diags.push(too_deep(&src, location(&body, offset, body_line)));
+        return None;
+    }
     let photos = body_photos(root, &src, &body, body_line, diags);
     Some(Document {
         src,
@@ -79,6 +83,18 @@ pub fn read(root: &Path, relative: &Path, what: &str, diags: &mut Diagnostics) -
     })
 }
 
+/// Text nested deeper than a page may hold: refused, or rendering would take hours.
+pub fn too_deep(src: &SourceFile, at: Location) -> crate::diagnostic::Diagnostic {
+    src.error(
+        Some(at),
+        format!(
+            "tulisan di sini bertingkat terlalu dalam (lebih dari {} tingkat)",
+            crate::nesting::MAX_DEPTH
+        ),
+    )
+    .hint("kurangi kutipan di dalam kutipan (`>`), daftar di dalam daftar, atau tag HTML yang dibuka tanpa ditutup")
+}
+
 /// Checks every image of the body; the ones that resolve, by their address as written.
 fn body_photos(
     root: &Path,
@@ -88,10 +104,7 @@ fn body_photos(
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, String> {
     // The same extensions as markdown::to_html, so both see the same images.
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
+    let options = crate::markdown::OPTIONS;
     let mut photos = BTreeMap::new();
     let mut seen = std::collections::BTreeSet::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {

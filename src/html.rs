@@ -16,8 +16,41 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A web address written in content, checked and normalised: only `http`/`https` with a
+/// host; spaces, quotes and `<` `>` come out percent-encoded, so the address is inert in
+/// any attribute. None when it is not such an address (`javascript:`, `data:`, `www.x`).
+pub fn web_url(raw: &str) -> Option<String> {
+    let parsed = url::Url::parse(raw.trim()).ok()?;
+    let web = matches!(parsed.scheme(), "http" | "https");
+    (web && parsed.host_str().is_some_and(|h| !h.is_empty())).then(|| parsed.as_str().to_owned())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_web_addresses_survive_normalised() {
+        use super::web_url;
+        assert_eq!(
+            web_url(" https://shopee.co.id/kub-srikandi "),
+            Some("https://shopee.co.id/kub-srikandi".into())
+        );
+        assert_eq!(
+            web_url("https://x.id/\"><script>alert(1)</script>"),
+            Some("https://x.id/%22%3E%3Cscript%3Ealert(1)%3C/script%3E".into())
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox(1)",
+            "www.desa.id",
+            "https://",
+            "ftp://x.id/",
+        ] {
+            assert_eq!(web_url(bad), None, "{bad}");
+        }
+    }
+
     #[test]
     fn escapes_markup_characters() {
         assert_eq!(

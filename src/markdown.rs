@@ -37,8 +37,20 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// Cleans HTML written by contributors (also used for raw HTML outside Markdown).
 pub fn sanitize(html: &str) -> String {
+    if crate::nesting::too_deep(html) {
+        // Never handed to the parser, whose time grows with the square of the depth. The
+        // loaders report such text as an error (see
+        // [`crate::nesting::markdown_too_deep`]); this is the safety net.
+        return format!("<p>{}</p>", crate::html::escape(html));
+    }
     SANITIZER.clean(html).to_string()
 }
+
+/// The Markdown extensions Papan reads, everywhere.
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS);
 
 /// How an image of a Markdown body appears in the page: the photo pipeline's JPEG copies,
 /// with the size of `src` so the page does not jump while it loads.
@@ -79,15 +91,11 @@ impl Image {
 /// Renders Markdown to safe HTML. `image` maps each image address as written to the image
 /// shown in the output (or None to drop the image and keep its text).
 pub fn to_html(markdown: &str, image: &mut dyn FnMut(&str) -> Option<Image>) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS).collect();
     let notes = footnote_numbers(&events);
     let top = top_level(&events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut used_ids = HashSet::new();
+    let mut used_ids = Ids::default();
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -188,19 +196,32 @@ fn top_level(events: &[Event]) -> usize {
         .unwrap_or(1)
 }
 
-fn unique(used: &mut HashSet<String>, base: &str) -> String {
+/// A heading id not used yet: `base`, else `base-2`, `base-3`, …; the next number to try
+/// is kept per base, so a thousand headings with one title cost no more than a thousand.
+fn unique(used: &mut Ids, base: &str) -> String {
     let base = if base == "bagian-" {
         "bagian".to_owned() + "-judul"
     } else {
         base.to_owned()
     };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+    if used.taken.insert(base.clone()) {
+        return base;
     }
-    id
+    let n = used.next.entry(base.clone()).or_insert(2);
+    loop {
+        let id = format!("{base}-{n}");
+        *n += 1;
+        if used.taken.insert(id.clone()) {
+            return id;
+        }
+    }
+}
+
+/// Heading ids given so far, and the next number to try for each base.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
 /// Footnotes are numbered in the order they are first referred to.
@@ -337,11 +358,21 @@ mod tests {
 
     #[test]
     fn duplicate_headings_get_distinct_ids() {
-        let out = html("## Hasil\n\n## Hasil\n");
+        let out = html("## Hasil\n\n## Hasil\n\n## Hasil 2\n\n## Hasil\n");
         assert!(
             out.contains("id=\"bagian-hasil\"") && out.contains("id=\"bagian-hasil-2\""),
             "{out}"
         );
+        // `Hasil 2` finds its id taken by the second `Hasil` and gets `-2` of its own; the
+        // fourth `Hasil` gets the next number.
+        assert!(
+            out.contains("id=\"bagian-hasil-2-2\"") && out.contains("id=\"bagian-hasil-3\""),
+            "{out}"
+        );
+        let started = std::time::Instant::now();
+        let many = html(&"# a\n".repeat(50_000));
+        assert!(many.contains("id=\"bagian-a-50000\""));
+        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
     }
 
     #[test]
@@ -444,6 +475,14 @@ mod tests {
                 "{n}"
             );
         }
+    }
+
+    #[test]
+    fn deeply_nested_html_is_never_parsed() {
+        let started = std::time::Instant::now();
+        let out = html(&"<div>".repeat(200_000));
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+        assert!(out.starts_with("<p>&lt;div&gt;"), "{}", &out[..40]);
     }
 
     #[test]

@@ -10,6 +10,10 @@ use std::path::{Component, Path, PathBuf};
 
 pub const EXTENSIONS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
 
+/// Photos larger than this are refused: a 12-megapixel camera photo is about 5 MB, and the
+/// build reads each photo whole.
+pub const MAX_PHOTO_BYTES: u64 = 50 * 1024 * 1024;
+
 /// Checks a photo reference and returns its path relative to `content/`, with `/`.
 pub fn resolve(site: &Path, reference: &str) -> Result<String, String> {
     let r = reference.trim();
@@ -52,8 +56,16 @@ pub fn resolve(site: &Path, reference: &str) -> Result<String, String> {
             "foto `{r}` menunjuk ke berkas di luar folder content/ (tautan simbolik); salin fotonya ke dalam content/foto/"
         ));
     }
-    if !real.is_file() {
+    let meta = std::fs::metadata(&real).map_err(|_| format!("foto `{r}` tidak dapat dibaca"))?;
+    if !meta.is_file() {
         return Err(format!("`{r}` bukan berkas foto"));
+    }
+    if meta.len() > MAX_PHOTO_BYTES {
+        return Err(format!(
+            "foto `{r}` terlalu besar ({} MB; batasnya {} MB); perkecil dulu, misalnya menjadi lebar 2000 piksel",
+            meta.len().div_ceil(1024 * 1024),
+            MAX_PHOTO_BYTES / (1024 * 1024)
+        ));
     }
     Ok(rel
         .components()

@@ -54,7 +54,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
     let desa = match SourceFile::read(root, Path::new(desa::FILE)) {
         Ok(src) => desa::parse(&src, diags),
         Err(d) => {
-            diags.push(d.hint("setiap situs memerlukan `content/desa.yaml` berisi nama desa, kecamatan, kabupaten dan provinsi"));
+            // Keep a hint that says how to fix this file (UTF-8, a link); else say why it matters.
+            let d = match d.hint {
+                Some(_) => d,
+                None => d.hint("setiap situs memerlukan `content/desa.yaml` berisi nama desa, kecamatan, kabupaten dan provinsi"),
+            };
+            diags.push(d);
             None
         }
     };
@@ -146,6 +151,9 @@ pub fn files_with_extension(root: &Path, dir: &Path, extensions: &[&str]) -> Vec
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() || e.path_is_symlink())
+        // Hidden files are editors' (Emacs's `.#laporan.md` lock is a dangling link
+        // while the file is open), never content.
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter(|e| {
             e.path()
                 .extension()

@@ -134,26 +134,63 @@ fn csv_has_one_row_per_table_row_with_exact_amounts() {
     );
 }
 
+/// Builds the sample twice, into folders with different names in different places, with
+/// and without base_url; every file (pages, charts, feed, sitemap, downloads, photos) must
+/// be byte for byte the same, and none may mention where it was built.
 #[test]
 fn two_builds_are_byte_identical() {
-    let dir = sample_site();
-    let a = tempfile::tempdir().unwrap();
-    let b = tempfile::tempdir().unwrap();
-    let (out_a, out_b) = (a.path().join("situs"), b.path().join("situs"));
-    for out in [&out_a, &out_b] {
-        let o = papan(&[
-            "build",
-            dir.path().to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    }
-    let (sa, sb) = (snapshot(&out_a), snapshot(&out_b));
-    assert!(sa.len() > 20);
-    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
-    for (path, bytes) in &sa {
-        assert!(bytes == &sb[path], "{path} differs between builds");
+    for base_url in [None, Some("https://sukamaju.desa.id/")] {
+        let dir = sample_site();
+        if let Some(url) = base_url {
+            let desa = dir.path().join("content/desa.yaml");
+            let text = std::fs::read_to_string(&desa).unwrap();
+            std::fs::write(&desa, format!("{text}\nbase_url: {url}\n")).unwrap();
+        }
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        let (out_a, out_b) = (a.path().join("situs"), b.path().join("lain/hasil"));
+        for out in [&out_a, &out_b] {
+            let o = papan(&[
+                "build",
+                dir.path().to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        }
+        let (sa, sb) = (snapshot(&out_a), snapshot(&out_b));
+        assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+        let mut expected = vec![
+            "index.html",
+            "404.html",
+            "robots.txt",
+            "laporan/atom.xml",
+            "anggaran/tren.svg",
+            "anggaran/2025/belanja-bidang.svg",
+            "anggaran/2025/apbdes-2025.csv",
+            "anggaran/2025/apbdes-2025.json",
+            "foto/balai-desa.jpg",
+            "assets/katalog.js",
+            ".papan-output",
+        ];
+        if base_url.is_some() {
+            expected.push("sitemap.xml");
+        }
+        for file in expected {
+            assert!(sa.contains_key(file), "{file} missing ({base_url:?})");
+        }
+        assert_eq!(sa.contains_key("sitemap.xml"), base_url.is_some());
+        let places = [a.path(), b.path(), dir.path()].map(|p| p.to_string_lossy().into_owned());
+        for (path, bytes) in &sa {
+            assert!(
+                bytes == &sb[path],
+                "{path} differs between builds ({base_url:?})"
+            );
+            let text = String::from_utf8_lossy(bytes);
+            for place in &places {
+                assert!(!text.contains(place.as_str()), "{path} names {place}");
+            }
+        }
     }
 }
 

@@ -319,27 +319,34 @@ fn lines_note(rows: &[&Checked]) -> String {
 }
 
 /// Two rows with the same code, jenis, sumber dana and uraian are the same row written twice.
+/// What makes two rows sharing a code the same row: jenis, sumber dana, uraian, lokasi.
+type RowKey<'a> = (Option<&'a Code>, Option<&'a str>, &'a str, Option<&'a str>);
+
 fn report_duplicates(input: &BudgetInput, rows: &[&Checked], diags: &mut Diagnostics) {
-    for (i, later) in rows.iter().enumerate() {
-        let same = |earlier: &&&Checked| {
-            let (a, b) = (earlier.line, later.line);
-            a.jenis == b.jenis
-                && a.sumber_dana.map(|s| s.kode) == b.sumber_dana.map(|s| s.kode)
-                && earlier.uraian == later.uraian
-                && a.lokasi == b.lokasi
+    // One look-up per row, however many rows share a code.
+    let mut first: HashMap<RowKey, &Checked> = HashMap::new();
+    for later in rows {
+        let l = later.line;
+        let key = (
+            l.jenis.as_ref(),
+            l.sumber_dana.map(|s| s.kode),
+            later.uraian.as_str(),
+            l.lokasi.as_deref(),
+        );
+        let Some(first) = first.get(&key) else {
+            first.insert(key, later);
+            continue;
         };
-        if let Some(first) = rows[..i].iter().find(same) {
-            let first_line = first
-                .line
-                .location
-                .map_or("?".to_owned(), |l| l.line.to_string());
-            diags.push(
-                input
-                    .source
-                    .error(later.line.location, format!("baris ganda: kode {} sudah ditulis dengan uraian, jenis dan sumber dana yang sama di baris ke-{first_line}", later.line.kode))
-                    .hint("hapus salah satunya; baris yang berbagi kode kegiatan harus berbeda jenis belanja, sumber dana atau uraiannya"),
-            );
-        }
+        let first_line = first
+            .line
+            .location
+            .map_or("?".to_owned(), |l| l.line.to_string());
+        diags.push(
+            input
+                .source
+                .error(later.line.location, format!("baris ganda: kode {} sudah ditulis dengan uraian, jenis dan sumber dana yang sama di baris ke-{first_line}", later.line.kode))
+                .hint("hapus salah satunya; baris yang berbagi kode kegiatan harus berbeda jenis belanja, sumber dana atau uraiannya"),
+        );
     }
 }
 

@@ -183,8 +183,9 @@ pub(super) fn check_links(
     let mut out = Vec::new();
     for (kunci, label, url) in written {
         let Some(url) = text(url) else { continue };
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        if web && url.len() > "https://".len() && !url.contains(char::is_whitespace) {
+        // Normalised: only http(s) with a host, anything odd in it percent-encoded.
+        let web = crate::html::web_url(&url).filter(|_| !url.contains(char::is_whitespace));
+        if let Some(url) = web {
             out.push(Tautan { kunci, label, url });
         } else {
             diags.push(
@@ -197,4 +198,22 @@ pub(super) fn check_links(
         }
     }
     out
+}
+
+/// A Markdown description, refused when it nests too deeply to render in time.
+pub(super) fn check_description(
+    src: &SourceFile,
+    spans: &Spans,
+    deskripsi: Option<String>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let d = deskripsi?;
+    if crate::nesting::markdown_too_deep(&d).is_some() {
+        let at = spans
+            .get("deskripsi")
+            .unwrap_or(crate::diagnostic::Location::new(1, 1));
+        diags.push(crate::document::too_deep(src, at));
+        return None;
+    }
+    Some(d)
 }

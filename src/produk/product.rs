@@ -7,7 +7,8 @@
 //! mobile number, a missing photo, a marketplace link that is not a web address.
 
 use super::fields::{
-    check_category, check_links, check_price, check_whatsapp, known_producer, missing,
+    check_category, check_description, check_links, check_price, check_whatsapp, known_producer,
+    missing,
 };
 use super::foto::{self, Foto, FotoDoc};
 use super::kategori::Categories;
@@ -152,6 +153,7 @@ pub fn parse(
         })
         .collect();
     let tautan = check_links(src, &spans, doc.tautan, diags);
+    let deskripsi = check_description(src, &spans, text(doc.deskripsi), diags);
     if diags.error_count() > errors_before {
         return None;
     }
@@ -171,7 +173,7 @@ pub fn parse(
             nib: text(doc.izin.nib),
         },
         tautan,
-        deskripsi: text(doc.deskripsi),
+        deskripsi,
         tersedia: doc.tersedia.unwrap_or(true),
     })
 }

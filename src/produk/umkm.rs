@@ -118,7 +118,7 @@ pub fn parse(
         whatsapp,
         whatsapp_refused,
         alamat: text(doc.alamat),
-        deskripsi: text(doc.deskripsi),
+        deskripsi: super::fields::check_description(src, &spans, text(doc.deskripsi), diags),
         foto,
     })
 }

@@ -144,9 +144,10 @@ fn kegiatan_codes(
     tanggal: Option<Date>,
 ) -> Vec<Code> {
     let mut codes: Vec<Code> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (path, written) in list.items("kegiatan") {
         match Code::parse(written) {
-            Ok(code) if !codes.contains(&code) => codes.push(code),
+            Ok(code) if seen.insert(code.clone()) => codes.push(code),
             Ok(_) => {}
             Err(message) => c.error(
                 c.at(&path),

@@ -30,7 +30,25 @@ pub fn parse_part<T: DeserializeOwned>(
             .error(None, "berkas kosong: tidak ada isian YAML")
             .hint("isi berkas dengan pasangan `kunci: nilai`; lihat contoh di docs/panduan.md"));
     }
-    serde_yaml::from_str(text).map_err(|e| translate::translate(src, &e, line_offset))
+    if let Some(at) = crate::yaml_guard::too_deep(text) {
+        let at = Location::new(at.line + line_offset, at.column);
+        return Err(src
+            .error(Some(at), "susunan YAML bertingkat terlalu dalam")
+            .hint(format!(
+                "tanda kurung `[` dan `{{` di sini bersarang lebih dari {} tingkat; berkas isi Papan paling dalam hanya beberapa tingkat: periksa tanda kurung yang tidak ditutup",
+                crate::yaml_guard::MAX_FLOW_DEPTH
+            )));
+    }
+    if let Some(at) = crate::yaml_guard::alias_bomb(text) {
+        let at = at.map(|l| Location::new(l.line + line_offset, l.column));
+        return Err(src
+            .error(
+                at,
+                "isi ini diulang terlalu banyak kali lewat alias YAML (`*nama`)",
+            )
+            .hint("jangan gunakan alias YAML (`&nama` dan `*nama`); tulis isinya langsung"));
+    }
+    serde_yaml::from_str(text).map_err(|e| translate::translate(src, text, &e, line_offset))
 }
 
 /// True when the text holds nothing but blank lines and comments.

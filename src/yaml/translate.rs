@@ -9,11 +9,22 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::source::SourceFile;
 use crate::suggest::closest;
 
-pub(super) fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+pub(super) fn translate(
+    src: &SourceFile,
+    yaml: &str,
+    e: &serde_yaml::Error,
+    line_offset: usize,
+) -> Diagnostic {
+    let full = e.to_string();
     let location = e
         .location()
-        .map(|l| Location::new(l.line() + line_offset, l.column()));
-    let full = e.to_string();
+        .map(|l| Location::new(l.line() + line_offset, l.column()))
+        .or_else(|| {
+            let at = full
+                .contains("more than one document")
+                .then(|| second_document(yaml))??;
+            Some(Location::new(at + line_offset, 1))
+        });
     // Display is "path: message at line L column C"; keep the message part.
     let text = full.split(" at line ").next().unwrap_or(&full);
     let (path, message) = match text.split_once(": ") {
@@ -25,7 +36,15 @@ pub(super) fn translate(src: &SourceFile, e: &serde_yaml::Error, line_offset: us
     let leading_tab = location
         .and_then(|l| src.line(l.line))
         .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'));
-    let t = translate_message(message, key.as_deref(), leading_tab);
+    let mut t = translate_message(message, key.as_deref(), leading_tab);
+    // `judul: [Rapat` is a list to YAML: say so when the value opens with a bracket.
+    let opening = location.and_then(|l| {
+        let line = src.line(l.line)?;
+        line.chars().nth(l.column.checked_sub(1)?)
+    });
+    if message.starts_with("invalid type: ") && matches!(opening, Some('[' | '{')) {
+        t.hint = Some("nilai yang diawali `[` atau `{` dibaca YAML sebagai daftar atau kumpulan; jika ini teks biasa, apit seluruh nilainya dengan tanda kutip \"…\"".into());
+    }
     let mut location = location;
     let mut notes = t.notes;
     if t.message == SYNTAX {
@@ -84,6 +103,19 @@ fn context_location(full: &str, line_offset: usize) -> Option<Location> {
     let line: usize = line.trim().parse().ok()?;
     let column: usize = column.trim().parse().ok()?;
     Some(Location::new(line + line_offset, column))
+}
+
+/// The line (from 1) of the `---` that starts a second document, after some content.
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = line == "---" || line.starts_with("--- ");
+        if marker && content {
+            return Some(i + 1);
+        }
+        content |= !marker && !line.trim().is_empty() && !line.trim_start().starts_with('#');
+    }
+    None
 }
 
 fn looks_like_path(p: &str) -> bool {
