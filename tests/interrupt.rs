@@ -47,7 +47,8 @@ fn leftovers(site: &Path) -> Vec<String> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".papan-"))
+        // The photo cache (.papan-cache) belongs there; staging and old folders do not.
+        .filter(|n| n.contains(".papan-") && n != ".papan-cache")
         .collect()
 }
 
