@@ -95,6 +95,8 @@ pub fn sitemap_and_robots(r: &mut Renderer) {
         "# Dibuat oleh Papan. Semua halaman situs desa ini boleh dibaca mesin pencari.\nUser-agent: *\nDisallow:\n",
     );
     if r.base_url.is_some() {
+        // Every page rendered so far, including those still waiting for their template.
+        r.flush();
         let mut pages: Vec<String> = r
             .files
             .iter()

@@ -62,6 +62,17 @@ struct Common<'a, T: Serialize> {
     extra: T,
 }
 
+/// Pages whose data is ready, waiting to go through their template.
+struct Pending {
+    template: String,
+    path: String,
+    context: tera::Context,
+}
+
+/// How many pages wait before they are rendered together, in parallel: enough to keep
+/// every core busy, few enough that their data does not pile up in memory.
+const BATCH: usize = 128;
+
 /// Collects the pages and files of one build.
 pub struct Renderer<'a> {
     theme: &'a Theme,
@@ -70,6 +81,7 @@ pub struct Renderer<'a> {
     /// The menu: (label, page from the site root).
     menu: Vec<(String, String)>,
     files: Vec<OutputFile>,
+    pending: Vec<Pending>,
     /// Photos and share cards used by pages; made after rendering.
     images: Queue,
     /// Pages that already show a photo: later photos on them load lazily.
@@ -127,9 +139,34 @@ impl Renderer<'_> {
                 return;
             }
         };
-        match self.theme.render(template, &context) {
-            Ok(html) => self.files.push(OutputFile::new(page.path.clone(), html)),
-            Err(d) => self.diags.push(d),
+        self.pending.push(Pending {
+            template: template.to_owned(),
+            path: page.path.clone(),
+            context,
+        });
+        if self.pending.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    /// Runs the waiting pages through their templates, in parallel; the files keep the
+    /// order the pages were added in.
+    pub fn flush(&mut self) {
+        use rayon::prelude::*;
+        let theme = self.theme;
+        let done: Vec<Result<OutputFile, Diagnostic>> = std::mem::take(&mut self.pending)
+            .into_par_iter()
+            .map(|p| {
+                theme
+                    .render(&p.template, &p.context)
+                    .map(|html| OutputFile::new(p.path, html))
+            })
+            .collect();
+        for result in done {
+            match result {
+                Ok(file) => self.files.push(file),
+                Err(d) => self.diags.push(d),
+            }
         }
     }
 
@@ -248,6 +285,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Rendered {
             .iter()
             .map(|(path, bytes)| OutputFile::new(path.clone(), bytes.clone()))
             .collect(),
+        pending: Vec::new(),
         images: Queue::new(&site.root),
         shown_photo: BTreeSet::new(),
         site_card: None,
@@ -264,6 +302,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Rendered {
     // Last: the sitemap lists every page rendered before it.
     feed::sitemap_and_robots(&mut r);
     note_missing_base_url(&mut r, site);
+    r.flush();
     let mut files = r.files;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Rendered {
