@@ -217,6 +217,18 @@ impl Diagnostics {
         }
     }
 
+    /// Takes in the problems another collection found (one file read on its own thread),
+    /// the ones it only counted included.
+    pub fn append(&mut self, other: Diagnostics) {
+        for (file, counts) in other.hidden {
+            let mine = self.hidden.entry(file).or_default();
+            for (m, n) in mine.iter_mut().zip(counts) {
+                *m += n;
+            }
+        }
+        self.extend(other.items);
+    }
+
     pub fn error_count(&self) -> usize {
         self.count(Severity::Error)
     }
@@ -309,6 +321,27 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appended_collections_keep_their_order_and_what_they_only_counted() {
+        let mut first = Diagnostics::new();
+        first.push(Diagnostic::warning("a.md", "satu"));
+        let mut other = Diagnostics::new();
+        for i in 0..MAX_PER_FILE + 3 {
+            other.push(Diagnostic::error("b.md", format!("galat {i}")));
+        }
+        first.append(other);
+        let messages: Vec<&str> = first.iter().map(|d| d.message.as_str()).take(3).collect();
+        assert_eq!(messages, ["satu", "galat 0", "galat 1"]);
+        // 53 errors in b.md: 50 shown, 3 counted; the warning in a.md.
+        assert_eq!(first.error_count(), MAX_PER_FILE + 3);
+        assert_eq!(first.warning_count(), 1);
+        assert!(
+            first
+                .report()
+                .contains("… dan 3 masalah lain di b.md tidak ditampilkan")
+        );
+    }
 
     #[test]
     fn renders_position_snippet_caret_notes_and_hint() {

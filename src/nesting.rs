@@ -108,11 +108,18 @@ pub fn too_deep(html: &str) -> bool {
 impl Depth {
     /// Reads the next piece of HTML; false once the depth went over the limit.
     pub fn feed(&mut self, html: &str) -> bool {
-        for b in html.bytes() {
-            if self.exceeded {
-                return false;
+        let bytes = html.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && !self.exceeded {
+            // Plain text stays plain text up to the next `<`: skip it in one search.
+            if self.state == State::Text {
+                match memchr::memchr(b'<', &bytes[i..]) {
+                    Some(skip) => i += skip,
+                    None => break,
+                }
             }
-            self.step(b);
+            self.step(bytes[i]);
+            i += 1;
         }
         !self.exceeded
     }

@@ -7,6 +7,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::render::OutputFile;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// 50 KB: a page opens in a few seconds on a slow mobile connection.
@@ -19,7 +20,7 @@ pub fn weights(files: &[OutputFile]) -> BTreeMap<String, usize> {
         .map(|f| (f.path.as_str(), f.bytes.len()))
         .collect();
     files
-        .iter()
+        .par_iter()
         .filter(|f| f.path.ends_with(".html"))
         .map(|page| {
             let html = String::from_utf8_lossy(&page.bytes);

@@ -10,6 +10,7 @@ use super::view::PhotoView;
 use crate::date::long_date;
 use crate::report::Report;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -50,8 +51,21 @@ pub fn render(r: &mut Renderer, site: &Site) {
     }
     let index = KegiatanIndex::new(&site.budgets);
     let by_kegiatan = report::by_kegiatan(&site.reports);
-    for report in &site.reports {
-        report_page(r, site, report, &index, &by_kegiatan);
+    // The Markdown of a report without photos in its text needs nothing from the renderer:
+    // it is turned into HTML on every core, a batch at a time so few wait in memory.
+    for batch in site.reports.chunks(super::BATCH) {
+        let bodies: Vec<Option<String>> = batch
+            .par_iter()
+            .map(|report| {
+                report
+                    .body_photos
+                    .is_empty()
+                    .then(|| crate::markdown::to_html(&report.body, &mut |_| None))
+            })
+            .collect();
+        for (report, isi) in batch.iter().zip(bodies) {
+            report_page(r, site, report, isi, &index, &by_kegiatan);
+        }
     }
     daftar::render(r, site, &index);
 }
@@ -75,15 +89,18 @@ fn report_page(
     r: &mut Renderer,
     site: &Site,
     report: &Report,
+    isi: Option<String>,
     index: &KegiatanIndex,
     by_kegiatan: &std::collections::BTreeMap<(i32, crate::code::Code), Vec<&Report>>,
 ) {
     let page = page_view(r, report);
-    let isi = crate::markdown::to_html(&report.body, &mut |src| {
-        report
-            .body_photos
-            .get(src)
-            .map(|p| r.photo(&page, p, "").body_image())
+    let isi = isi.unwrap_or_else(|| {
+        crate::markdown::to_html(&report.body, &mut |src| {
+            report
+                .body_photos
+                .get(src)
+                .map(|p| r.photo(&page, p, "").body_image())
+        })
     });
     let foto = report
         .foto

@@ -43,9 +43,12 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        let mut bytes = bytes.into();
+        // A rendered page grew by doubling; thousands of them wait in memory for the write.
+        bytes.shrink_to_fit();
         OutputFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes,
         }
     }
 }
@@ -66,12 +69,16 @@ struct Common<'a, T: Serialize> {
 struct Pending {
     template: String,
     path: String,
-    context: tera::Context,
+    /// Turns the page's data into the template's context; run on a worker thread.
+    context: MakeContext,
 }
+
+/// Builds a page's template context from the site's data.
+type MakeContext = Box<dyn FnOnce(&SiteView) -> Result<tera::Context, tera::Error> + Send>;
 
 /// How many pages wait before they are rendered together, in parallel: enough to keep
 /// every core busy, few enough that their data does not pile up in memory.
-const BATCH: usize = 128;
+pub(super) const BATCH: usize = 128;
 
 /// Collects the pages and files of one build.
 pub struct Renderer<'a> {
@@ -107,42 +114,35 @@ impl Renderer<'_> {
 
     /// Renders `template` for `page` with the page's own data under its field names. A page
     /// without a share image gets the site's card.
-    pub fn page<T: Serialize>(&mut self, template: &str, page: &PageView, extra: T) {
-        let with_card;
-        let page = if page.image.is_none() {
-            let mut p = page.clone();
-            self.site_card(&mut p);
-            with_card = p;
-            &with_card
-        } else {
-            page
-        };
+    pub fn page<T: Serialize + Send + 'static>(
+        &mut self,
+        template: &str,
+        page: &PageView,
+        extra: T,
+    ) {
+        let mut page = page.clone();
+        if page.image.is_none() {
+            self.site_card(&mut page);
+        }
         let menu: Vec<(&str, &str)> = self
             .menu
             .iter()
             .map(|(l, t)| (l.as_str(), t.as_str()))
             .collect();
-        let common = Common {
-            site: &self.site,
-            page,
-            nav: view::nav(page, &menu),
-            feed: self.has_feed.then(|| page.link("laporan/atom.xml")),
-            extra,
-        };
-        let context = match tera::Context::from_serialize(&common) {
-            Ok(c) => c,
-            Err(e) => {
-                self.diags.push(Diagnostic::error(
-                    template,
-                    format!("data halaman tidak dapat disiapkan: {e}"),
-                ));
-                return;
-            }
-        };
+        let nav = view::nav(&page, &menu);
+        let feed = self.has_feed.then(|| page.link("laporan/atom.xml"));
         self.pending.push(Pending {
             template: template.to_owned(),
             path: page.path.clone(),
-            context,
+            context: Box::new(move |site| {
+                tera::Context::from_serialize(&Common {
+                    site,
+                    page: &page,
+                    nav,
+                    feed,
+                    extra,
+                })
+            }),
         });
         if self.pending.len() >= BATCH {
             self.flush();
@@ -153,12 +153,18 @@ impl Renderer<'_> {
     /// order the pages were added in.
     pub fn flush(&mut self) {
         use rayon::prelude::*;
-        let theme = self.theme;
+        let (theme, site) = (self.theme, &self.site);
         let done: Vec<Result<OutputFile, Diagnostic>> = std::mem::take(&mut self.pending)
             .into_par_iter()
             .map(|p| {
+                let context = (p.context)(site).map_err(|e| {
+                    Diagnostic::error(
+                        &p.template,
+                        format!("data halaman tidak dapat disiapkan: {e}"),
+                    )
+                })?;
                 theme
-                    .render(&p.template, &p.context)
+                    .render(&p.template, &context)
                     .map(|html| OutputFile::new(p.path, html))
             })
             .collect();

@@ -15,6 +15,7 @@ use crate::budget::Budget;
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use jiff::civil::Date;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -125,16 +126,22 @@ pub fn load(root: &Path, budgets: &[Budget], today: Date, diags: &mut Diagnostic
         budgets,
         today,
     };
-    for relative in crate::site::files_with_extension(root, Path::new(DIR), &["md"]) {
-        let errors_before = diags.error_count();
-        let Some(doc) = crate::document::read(root, &relative, "laporan", diags) else {
-            continue;
-        };
-        if let Some(report) = file::parse(&doc, &context, diags)
-            && diags.error_count() == errors_before
-        {
-            reports.push(report);
-        }
+    // Each file is read and checked on its own, in parallel; its problems are kept with it
+    // and reported in the order of the files, as if read one by one.
+    let files = crate::site::files_with_extension(root, Path::new(DIR), &["md"]);
+    let read: Vec<(Diagnostics, Option<Report>)> = files
+        .par_iter()
+        .map(|relative| {
+            let mut own = Diagnostics::new();
+            let report = crate::document::read(root, relative, "laporan", &mut own)
+                .and_then(|doc| file::parse(&doc, &context, &mut own))
+                .filter(|_| !own.has_errors());
+            (own, report)
+        })
+        .collect();
+    for (own, report) in read {
+        diags.append(own);
+        reports.extend(report);
     }
     warn_nested(root, diags);
     check_slugs(&reports, diags);
