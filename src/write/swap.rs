@@ -38,7 +38,7 @@ pub fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<
         Ok(true) => {
             // `staging` now holds the old output. Failing to delete it loses nothing: the
             // next build recognises it by its name and removes it.
-            let _ = fs::remove_dir_all(staging);
+            let _ = remove_tree(staging);
             Ok(())
         }
         Ok(false) => swap_by_renames(staging, output, &old_path(parent, name)),
@@ -73,8 +73,24 @@ pub fn swap_by_renames(staging: &Path, output: &Path, old: &Path) -> Result<(), 
         let _ = fs::rename(old, output);
         return Err(io("folder output tidak dapat dipasang:", output, &e));
     }
-    let _ = fs::remove_dir_all(old);
+    let _ = remove_tree(old);
     Ok(())
+}
+
+/// Deletes a folder of Papan's own (an old output, a staging folder), the folders in it
+/// side by side on every core: removing thousands of small files is mostly waiting on the
+/// file system. A link inside is removed as a link; what it points to is not touched.
+pub fn remove_tree(path: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries = fs::read_dir(path)?.collect::<std::io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(path)
 }
 
 /// Tidies what interrupted builds left beside `output`: an old output set aside and never
@@ -102,7 +118,7 @@ pub fn clean_leftovers(parent: &Path, name: &str) -> Result<(), WriteError> {
                 .map_err(|e| io("folder output lama tidak dapat dikembalikan:", &path, &e))?;
             continue;
         }
-        fs::remove_dir_all(&path)
+        remove_tree(&path)
             .map_err(|e| io("sisa folder sementara tidak dapat dihapus:", &path, &e))?;
     }
     Ok(())
@@ -181,6 +197,26 @@ mod tests {
         fs::create_dir_all(path).unwrap();
         fs::write(path.join(MANIFEST), MANIFEST_HEADER).unwrap();
         fs::write(path.join(file), file).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn removing_a_tree_removes_links_but_not_what_they_point_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("milik-pengguna");
+        papan_folder(&outside, "penting.txt");
+        let tree = dir.path().join("lama");
+        for sub in ["a/b/c", "a/d", "e"] {
+            papan_folder(&tree.join(sub), "index.html");
+        }
+        std::os::unix::fs::symlink(&outside, tree.join("a/tautan")).unwrap();
+        std::os::unix::fs::symlink(outside.join("penting.txt"), tree.join("e/berkas")).unwrap();
+        remove_tree(&tree).unwrap();
+        assert!(!tree.exists());
+        assert_eq!(
+            fs::read_to_string(outside.join("penting.txt")).unwrap(),
+            "penting.txt"
+        );
     }
 
     #[test]
