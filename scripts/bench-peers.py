@@ -7,7 +7,8 @@ For each size, writes a synthetic site with scripts/gen-synthetic.py (Papan site
 same reports as plain Markdown pages for Zola and Hugo), then builds it with each tool in
 turn, alternating the order every round, into a fresh output folder each time. Prints the
 median wall time and median peak memory (max RSS) per tool, the Papan/Zola and Papan/Hugo
-ratios, and the cost of copying Papan's finished output (`cp -r`) as a physical floor.
+ratios, and the cost of copying Papan's finished output (`cp -r`) as a physical floor; then
+the sample village's cold and warm build times.
 
 Binaries: Papan from target/release/papan (built with `cargo build --release` first);
 Zola from $ZOLA or `zola` on PATH; Hugo from $HUGO, `hugo` on PATH, or the binary inside the
@@ -119,6 +120,21 @@ def main():
         files = sum(len(f) for _, _, f in os.walk(outs["papan"]))
         med = {t: statistics.median(times[t]) for t in present}
         rows.append((size, med, {t: statistics.median(mem[t]) for t in present}, statistics.median(cp_times), files))
+
+    # The sample village: cold (no image cache: every photo resized and encoded) and warm.
+    sample = os.path.join(a.work, "sample")
+    cold, warm = [], []
+    for _ in range(a.runs):
+        shutil.rmtree(sample, ignore_errors=True)
+        shutil.copytree(os.path.join(ROOT, "content"), os.path.join(sample, "content"))
+        cmd = [tools["papan"], "build", sample, "--output", os.path.join(sample, "output")]
+        cold.append(run(cmd, sample)[0])
+        warm.append(run(cmd, sample)[0])
+    shutil.rmtree(sample, ignore_errors=True)
+
+    print(f"\n# Sample village (content/, median of {a.runs})\n")
+    print(f"- cold build (no .papan-cache, every photo made): {statistics.median(cold):.3f} s")
+    print(f"- warm build (photos from .papan-cache): {statistics.median(warm):.3f} s")
 
     print(f"\n# Results (median of {a.runs} runs each, alternating order)\n")
     head = "| reports | " + " | ".join(f"{t} wall (s) | {t} peak MiB" for t in present) + " | Papan/Zola | Papan/Hugo | cp -r (s) | Papan/cp | Papan files |"

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostics;
 use crate::money::parse_count;
 use crate::produk::kategori::{self, Category, KategoriDoc};
 use crate::source::SourceFile;
-use crate::yaml::{self, Spans};
+use crate::yaml;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -64,14 +64,7 @@ fn example(key: &str) -> &'static str {
 }
 
 pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
-    let doc: Doc = match yaml::parse(src) {
-        Ok(doc) => doc,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let spans = Spans::build(&src.text, 0);
+    let (doc, spans): (Doc, _) = yaml::read_with_spans(src, diags)?;
     let text = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let mut required = |value: String, key: &str| {
         let value = value.trim().to_owned();

@@ -13,7 +13,7 @@ use crate::money::parse_amount;
 use crate::reference::{self, Kodefikasi};
 use crate::source::SourceFile;
 use crate::suggest::closest;
-use crate::yaml::{self, Spans};
+use crate::yaml;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -53,14 +53,7 @@ struct RowDoc {
 /// Reads a budget file. Returns None only when the header is unusable (no valid tahun or
 /// kodefikasi); row problems are collected and the row is skipped or marked.
 pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> {
-    let doc: Doc = match yaml::parse(&source) {
-        Ok(doc) => doc,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let spans = Spans::build(&source.text, 0);
+    let (doc, spans): (Doc, _) = yaml::read_with_spans(&source, diags)?;
     let at = |path: &str| spans.get(path);
 
     let tahun = match doc.tahun.trim().parse::<i32>() {

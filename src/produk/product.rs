@@ -15,7 +15,7 @@ use super::kategori::Categories;
 use super::umkm::{Producer, text};
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
-use crate::yaml::{self, Spans};
+use crate::yaml;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -110,15 +110,8 @@ pub fn parse(
     stem: &str,
     diags: &mut Diagnostics,
 ) -> Option<Product> {
-    let doc: Doc = match yaml::parse(src) {
-        Ok(doc) => doc,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let (doc, spans): (Doc, _) = yaml::read_with_spans(src, diags)?;
     let errors_before = diags.error_count();
-    let spans = Spans::build(&src.text, 0);
     let nama = text(doc.nama);
     if nama.is_none() {
         diags.push(missing(

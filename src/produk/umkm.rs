@@ -84,14 +84,7 @@ pub fn parse(
     stem: &str,
     diags: &mut Diagnostics,
 ) -> Option<Producer> {
-    let doc: Doc = match yaml::parse(src) {
-        Ok(doc) => doc,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let spans = Spans::build(&src.text, 0);
+    let (doc, spans): (Doc, _) = yaml::read_with_spans(src, diags)?;
     let nama = text(doc.nama).unwrap_or_else(|| {
         diags.push(
             src.error(spans.key("nama"), "nama UMKM belum diisi")

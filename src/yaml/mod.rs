@@ -8,7 +8,7 @@
 
 mod translate;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::source::SourceFile;
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
@@ -17,6 +17,21 @@ use std::collections::HashMap;
 /// Deserializes a whole YAML file.
 pub fn parse<T: DeserializeOwned>(src: &SourceFile) -> Result<T, Diagnostic> {
     parse_part(src, &src.text, 0)
+}
+
+/// Deserializes a whole YAML file and maps where each key sits in it; when the YAML cannot
+/// be read, the problem goes to `diags` and the answer is None.
+pub fn read_with_spans<T: DeserializeOwned>(
+    src: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<(T, Spans)> {
+    match parse(src) {
+        Ok(doc) => Some((doc, Spans::build(&src.text, 0))),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
 }
 
 /// Deserializes `text`, a part of `src` that starts after `line_offset` lines.
