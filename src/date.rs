@@ -2,12 +2,26 @@
 
 use jiff::civil::Date;
 
+/// The years a village document (a budget, a report, a figure's date) can belong to;
+/// outside them the year is a typo (`0025-03-01`, `2205-03-01`).
+pub const YEARS: std::ops::RangeInclusive<i16> = 1945..=2200;
+
 /// Reads `TTTT-BB-HH`. For `31-12-2025` or `31/12/2025` the error suggests the right form.
 pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
     let t = text.trim();
     if let Ok(d) = t.parse::<Date>()
         && t.len() == 10
     {
+        if !YEARS.contains(&d.year()) {
+            return Err((
+                format!(
+                    "tanggal `{t}` tidak masuk akal: tahunnya harus antara {} dan {}",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+                "periksa angka tahunnya, misalnya 2025-12-31".to_owned(),
+            ));
+        }
         return Ok(d);
     }
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
@@ -52,6 +66,20 @@ mod tests {
         assert_eq!(hint, "tulis tahun-bulan-tanggal: maksud Anda 2025-12-31?");
         assert!(parse_date("2025-02-30").is_err());
         assert!(parse_date("kemarin").is_err());
+    }
+
+    #[test]
+    fn a_year_outside_1945_to_2200_is_a_typo() {
+        let (msg, hint) = parse_date("0000-01-01").unwrap_err();
+        assert_eq!(
+            msg,
+            "tanggal `0000-01-01` tidak masuk akal: tahunnya harus antara 1945 dan 2200"
+        );
+        assert_eq!(hint, "periksa angka tahunnya, misalnya 2025-12-31");
+        assert!(parse_date("2205-03-01").is_err());
+        assert!(parse_date("1944-12-31").is_err());
+        assert_eq!(parse_date("1945-01-01").unwrap().year(), 1945);
+        assert_eq!(parse_date("2200-12-31").unwrap().year(), 2200);
     }
 
     #[test]

@@ -288,6 +288,13 @@ fn reports() {
             "2025-13-01",
         ),
         case(
+            "laporan-tahun-nol",
+            vec![t(L, REPORT.replace("2025-03-01", "0000-01-01"))],
+            L,
+            Some(3),
+            "tahunnya harus antara 1945 dan 2200",
+        ),
+        case(
             "laporan-tanggal-indonesia",
             vec![t(L, REPORT.replace("2025-03-01", "01-03-2025"))],
             L,

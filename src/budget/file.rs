@@ -57,7 +57,7 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
     let at = |path: &str| spans.get(path);
 
     let tahun = match doc.tahun.trim().parse::<i32>() {
-        Ok(t) if (1945..=2200).contains(&t) => Some(t),
+        Ok(t) if i16::try_from(t).is_ok_and(|y| crate::date::YEARS.contains(&y)) => Some(t),
         _ => {
             diags.push(
                 source
