@@ -156,7 +156,11 @@ fn host_limits(output: &Path, files: &[OutputFile]) -> Vec<crate::diagnostic::Di
 }
 
 fn new(dir: &Path, tahun: Option<i32>) -> ExitCode {
-    let settings = scaffold::Settings::current(tahun, scaffold::today());
+    let settings = scaffold::Settings::current(
+        tahun,
+        // A malformed SOURCE_DATE_EPOCH falls back to the clock; `new` has no report to warn in.
+        crate::clock::today(&mut Diagnostics::new()),
+    );
     match scaffold::create(dir, &scaffold::files(&settings)) {
         Ok(()) => {
             print!("{}", scaffold::next_steps(dir, &settings));

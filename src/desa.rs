@@ -65,7 +65,7 @@ fn example(key: &str) -> &'static str {
 
 pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
     let (doc, spans): (Doc, _) = yaml::read_with_spans(src, diags)?;
-    let text = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let text = yaml::text;
     let mut required = |value: String, key: &str| {
         let value = value.trim().to_owned();
         if value.is_empty() {
@@ -99,8 +99,7 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
     });
     let base_url = text(doc.base_url).and_then(|u| {
         // Normalised: whatever it holds is percent-encoded and inert where it is used.
-        let web = crate::html::web_url(&u).filter(|_| !u.contains(char::is_whitespace));
-        if let Some(web) = web.filter(|w| !w.contains(['?', '#'])) {
+        if let Some(web) = crate::html::web_url(&u).filter(|w| !w.contains(['?', '#'])) {
             Some(if web.ends_with('/') { web } else { format!("{web}/") })
         } else {
             diags.push(

@@ -135,10 +135,7 @@ fn parse(doc: &Document, diags: &mut Diagnostics) -> Option<Halaman> {
         slug,
         judul,
         urutan,
-        ringkasan: fields
-            .ringkasan
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty()),
+        ringkasan: crate::yaml::text(fields.ringkasan),
         body: doc.body.clone(),
         body_photos: doc.photos.clone(),
     })

@@ -17,10 +17,16 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A web address written in content, checked and normalised: only `http`/`https` with a
-/// host; spaces, quotes and `<` `>` come out percent-encoded, so the address is inert in
-/// any attribute. None when it is not such an address (`javascript:`, `data:`, `www.x`).
+/// host; quotes and `<` `>` come out percent-encoded, so the address is inert in any
+/// attribute. None when it is not such an address (`javascript:`, `data:`, `www.x`, or
+/// text with a space inside).
 pub fn web_url(raw: &str) -> Option<String> {
-    let parsed = url::Url::parse(raw.trim()).ok()?;
+    let raw = raw.trim();
+    // A space inside is a typo (two addresses, a word pasted after one), never an address.
+    if raw.contains(char::is_whitespace) {
+        return None;
+    }
+    let parsed = url::Url::parse(raw).ok()?;
     let web = matches!(parsed.scheme(), "http" | "https");
     (web && parsed.host_str().is_some_and(|h| !h.is_empty())).then(|| parsed.as_str().to_owned())
 }
@@ -46,6 +52,7 @@ mod tests {
             "www.desa.id",
             "https://",
             "ftp://x.id/",
+            "https://desa.id/ profil",
         ] {
             assert_eq!(web_url(bad), None, "{bad}");
         }

@@ -248,7 +248,7 @@ fn read_row(
                 .hint("jika ini laporan realisasi, ubah `tahap:` menjadi `realisasi-semester-1` atau `realisasi`; jika bukan, hapus baris realisasi"),
         );
     }
-    let text = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let text = yaml::text;
     Some(Line {
         section,
         kode: kode?,

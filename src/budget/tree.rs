@@ -318,12 +318,13 @@ fn lines_note(rows: &[&Checked]) -> String {
     format!("baris ke-{}", lines.join(", "))
 }
 
-/// Two rows with the same code, jenis, sumber dana and uraian are the same row written twice.
 /// What makes two rows sharing a code the same row: jenis, sumber dana, uraian, lokasi.
 type RowKey<'a> = (Option<&'a Code>, Option<&'a str>, &'a str, Option<&'a str>);
 
+/// Two rows with the same code, jenis, sumber dana, uraian and lokasi are the same row
+/// written twice.
 fn report_duplicates(input: &BudgetInput, rows: &[&Checked], diags: &mut Diagnostics) {
-    // One look-up per row, however many rows share a code.
+    // A hash look-up per row, however many rows share a code.
     let mut first: HashMap<RowKey, &Checked> = HashMap::new();
     for later in rows {
         let l = later.line;

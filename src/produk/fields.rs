@@ -5,13 +5,13 @@
 
 use super::kategori::{Categories, suggested_slug};
 use super::product::{Context, Tautan, TautanDoc};
-use super::umkm::{Producer, text};
+use super::umkm::Producer;
 use super::whatsapp;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::money::parse_amount;
 use crate::source::SourceFile;
 use crate::suggest::closest;
-use crate::yaml::Spans;
+use crate::yaml::{Spans, text};
 use rust_decimal::Decimal;
 
 /// A required key that is absent or empty: at its line when it is there but empty.
@@ -58,10 +58,13 @@ pub(super) fn check_category(
     kategori: Option<String>,
     diags: &mut Diagnostics,
 ) -> Option<String> {
-    let known: Vec<String> = categories.iter().map(|c| format!("`{}`", c.kode)).collect();
-    let note = format!("kategori yang ada: {}", known.join(", "));
+    // Only a problem needs the list of categories.
+    let note = || {
+        let known: Vec<String> = categories.iter().map(|c| format!("`{}`", c.kode)).collect();
+        format!("kategori yang ada: {}", known.join(", "))
+    };
     let Some(k) = kategori else {
-        diags.push(missing(src, spans, "kategori", "kategori: makanan-olahan").note(note));
+        diags.push(missing(src, spans, "kategori", "kategori: makanan-olahan").note(note()));
         return None;
     };
     if categories.get(&k).is_some() {
@@ -79,7 +82,7 @@ pub(super) fn check_category(
             spans.get("kategori"),
             format!("kategori `{k}` tidak dikenal"),
         )
-        .note(note)
+        .note(note())
         .hint(hint),
     );
     None
@@ -122,6 +125,27 @@ pub(super) fn check_price(
     }
 }
 
+/// The `whatsapp:` number of a product or a producer, normalised (`62…`); None, reported,
+/// when it is not a usable number.
+pub(super) fn check_number(
+    src: &SourceFile,
+    spans: &Spans,
+    w: &str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    whatsapp::normalize(w)
+        .map_err(|reason| {
+            diags.push(
+                src.error(
+                    spans.get("whatsapp"),
+                    format!("nomor WhatsApp `{w}` tidak sah: {reason}"),
+                )
+                .hint(whatsapp::HINT),
+            );
+        })
+        .ok()
+}
+
 pub(super) fn check_whatsapp(
     src: &SourceFile,
     spans: &Spans,
@@ -130,19 +154,7 @@ pub(super) fn check_whatsapp(
     diags: &mut Diagnostics,
 ) -> Option<String> {
     if let Some(w) = whatsapp {
-        return match whatsapp::normalize(&w) {
-            Ok(n) => Some(n),
-            Err(reason) => {
-                diags.push(
-                    src.error(
-                        spans.get("whatsapp"),
-                        format!("nomor WhatsApp `{w}` tidak sah: {reason}"),
-                    )
-                    .hint(whatsapp::HINT),
-                );
-                None
-            }
-        };
+        return check_number(src, spans, &w, diags);
     }
     if let Some(p) = producer
         && (p.whatsapp.is_some() || p.whatsapp_refused)
@@ -184,8 +196,7 @@ pub(super) fn check_links(
     for (kunci, label, url) in written {
         let Some(url) = text(url) else { continue };
         // Normalised: only http(s) with a host, anything odd in it percent-encoded.
-        let web = crate::html::web_url(&url).filter(|_| !url.contains(char::is_whitespace));
-        if let Some(url) = web {
+        if let Some(url) = crate::html::web_url(&url) {
             out.push(Tautan { kunci, label, url });
         } else {
             diags.push(

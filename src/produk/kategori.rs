@@ -74,14 +74,6 @@ impl Categories {
     pub fn iter(&self) -> impl Iterator<Item = &Category> {
         self.list.iter()
     }
-
-    /// The position of a category in display order (unknown ones last).
-    pub fn rank(&self, kode: &str) -> usize {
-        self.list
-            .iter()
-            .position(|c| c.kode == kode)
-            .unwrap_or(usize::MAX)
-    }
 }
 
 impl Default for Categories {
@@ -168,8 +160,8 @@ mod tests {
         assert_eq!(c.get("kerajinan").unwrap().nama, "Kerajinan Bambu");
         assert_eq!(c.iter().count(), BUILT_IN.len() + 1);
         assert_eq!(c.iter().last().unwrap().kode, "oleh-oleh");
-        assert_eq!(c.rank("makanan-olahan"), 0);
-        assert_eq!(c.rank("tidak-ada"), usize::MAX);
+        // Built-in categories keep their order, before the site's own.
+        assert_eq!(c.iter().next().unwrap().kode, "makanan-olahan");
     }
 
     #[test]

@@ -12,10 +12,10 @@ use super::fields::{
 };
 use super::foto::{self, Foto, FotoDoc};
 use super::kategori::Categories;
-use super::umkm::{Producer, text};
+use super::umkm::Producer;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
-use crate::yaml;
+use crate::yaml::{self, text};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -6,7 +6,6 @@
 //! reported as naming an unknown producer.
 
 use super::foto::{self, Foto, FotoDoc};
-use super::whatsapp;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use crate::suggest::closest;
@@ -72,10 +71,7 @@ pub struct Producer {
     pub foto: Option<Foto>,
 }
 
-/// Trimmed text, None when empty.
-pub(super) fn text(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-}
+use crate::yaml::text;
 
 /// Reads a producer file named `stem`. None only when the YAML itself cannot be read.
 pub fn parse(
@@ -96,7 +92,7 @@ pub fn parse(
     let written = text(doc.whatsapp);
     let whatsapp = written
         .as_deref()
-        .and_then(|w| check_number(src, &spans, w, diags));
+        .and_then(|w| super::fields::check_number(src, &spans, w, diags));
     let whatsapp_refused = written.is_some() && whatsapp.is_none();
     let location = spans.get("foto.berkas").or_else(|| spans.get("foto"));
     let foto = doc
@@ -131,25 +127,6 @@ fn check_jenis(src: &SourceFile, spans: &Spans, j: &str, diags: &mut Diagnostics
         diags.push(d);
     }
     found
-}
-
-fn check_number(
-    src: &SourceFile,
-    spans: &Spans,
-    w: &str,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    whatsapp::normalize(w)
-        .map_err(|reason| {
-            diags.push(
-                src.error(
-                    spans.get("whatsapp"),
-                    format!("nomor WhatsApp `{w}` tidak sah: {reason}"),
-                )
-                .hint(whatsapp::HINT),
-            );
-        })
-        .ok()
 }
 
 #[cfg(test)]

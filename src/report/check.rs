@@ -38,9 +38,7 @@ impl Checker<'_> {
     }
 }
 
-pub fn text(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-}
+use crate::yaml::text;
 
 /// The report's address, from its file name.
 pub fn slug(c: &mut Checker) -> Option<String> {

@@ -5,14 +5,14 @@
 //! [`Report`], or None when a field is wrong; every wrong field is reported with its line,
 //! not just the first.
 
-use super::check::{self, Checker, text};
+use super::check::{self, Checker};
 use super::value::{FotoItem, OneOrMany};
 use super::{Photo, Report, Status, kegiatan};
 use crate::budget::Budget;
 use crate::code::Code;
 use crate::diagnostic::Diagnostics;
 use crate::document::Document;
-use crate::yaml::{self, Spans};
+use crate::yaml::{self, Spans, text};
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::path::Path;

@@ -8,9 +8,7 @@
 pub mod anggaran;
 
 use crate::source::io_reason;
-use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::Offset;
 use std::path::{Path, PathBuf};
 
 /// One file of the new site.
@@ -42,22 +40,6 @@ impl Settings {
             repository: env!("CARGO_PKG_REPOSITORY").to_owned(),
         }
     }
-}
-
-/// Today in Western Indonesia (UTC+7), or the day of `SOURCE_DATE_EPOCH` when set, so a
-/// scaffold can be reproduced.
-pub fn today() -> Date {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| Timestamp::from_second(s).ok())
-        .unwrap_or_else(Timestamp::now);
-    wib_date(now)
-}
-
-/// The calendar day of `t` in Western Indonesian Time (WIB, UTC+7).
-pub fn wib_date(t: Timestamp) -> Date {
-    Offset::constant(7).to_datetime(t).date()
 }
 
 /// Every file of a new site.
@@ -264,6 +246,8 @@ mod tests {
 
     #[test]
     fn the_year_follows_western_indonesian_time() {
+        use crate::clock::wib_date;
+        use jiff::Timestamp;
         // 2025-12-31 17:30 UTC is 2026-01-01 00:30 in UTC+7.
         let d = wib_date(Timestamp::from_second(1_767_202_200).unwrap());
         assert_eq!(d, jiff::civil::date(2026, 1, 1));

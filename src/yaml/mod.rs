@@ -19,6 +19,11 @@ pub fn parse<T: DeserializeOwned>(src: &SourceFile) -> Result<T, Diagnostic> {
     parse_part(src, &src.text, 0)
 }
 
+/// A text field as a person means it: trimmed, and None when nothing is left.
+pub fn text(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
 /// Deserializes a whole YAML file and maps where each key sits in it; when the YAML cannot
 /// be read, the problem goes to `diags` and the answer is None.
 pub fn read_with_spans<T: DeserializeOwned>(

@@ -4,22 +4,14 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { serve } from './lib/server.mjs';
-import { PAGES, SIZES, launch, loadImages, open, pageUrl, screenshotPath, siteDir } from './lib/browser.mjs';
+import { siteAndBrowser } from './lib/session.mjs';
+import { PAGES, SIZES, loadImages, open, pageUrl, screenshotPath } from './lib/browser.mjs';
 import { assertNone, axe, chartProblems, headingProblems, keyboardProblems } from './lib/checks.mjs';
 
-let browser;
-let server;
+const session = siteAndBrowser();
 const summary = [];
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   // For people: every violation found, serious or not, per page and width.
   writeFileSync(screenshotPath('axe.txt'), summary.join('\n') + '\n');
 });
@@ -30,13 +22,13 @@ for (const size of SIZES) {
   describe(`${size.width}×${size.height}`, () => {
     let context;
     before(async () => {
-      context = await browser.newContext({ viewport: size });
+      context = await session.browser.newContext({ viewport: size });
     });
     after(() => context.close());
 
     for (const p of PAGES) {
       test(p.name, async (t) => {
-        const { page } = await open(context, pageUrl(p, server.url), p.status || 200);
+        const { page } = await open(context, pageUrl(p, session.server.url), p.status || 200);
         try {
           await loadImages(page);
           await t.test('axe-core', async () => {

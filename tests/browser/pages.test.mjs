@@ -4,44 +4,31 @@
 // screenshot of each goes to target/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { serve } from './lib/server.mjs';
+import { siteAndBrowser } from './lib/session.mjs';
 import {
   PAGES,
   SIZES,
-  launch,
   loadImages,
   open,
   pageUrl,
   screenshotPath,
-  siteDir,
 } from './lib/browser.mjs';
 import { assertNone } from './lib/checks.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = siteAndBrowser();
 
 for (const origin of ['http', 'file']) {
   for (const size of SIZES) {
     describe(`${origin} ${size.width}×${size.height}`, () => {
       let context;
       before(async () => {
-        context = await browser.newContext({ viewport: size });
+        context = await session.browser.newContext({ viewport: size });
       });
       after(() => context.close());
 
       for (const p of PAGES) {
         test(p.name, async () => {
-          const base = origin === 'http' ? server.url : null;
+          const base = origin === 'http' ? session.server.url : null;
           // From disk there is no server to answer 404: the file itself loads.
           const status = origin === 'http' ? p.status || 200 : 200;
           const { page, problems } = await open(context, pageUrl(p, base), status);

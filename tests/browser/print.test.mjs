@@ -3,19 +3,15 @@
 // headers repeated on each page, rows never cut, and the complaints address present.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
-import { serve } from './lib/server.mjs';
-import { launch, open, screenshotPath, siteDir } from './lib/browser.mjs';
+import { test } from 'node:test';
+import { siteAndBrowser } from './lib/session.mjs';
+import { open, screenshotPath } from './lib/browser.mjs';
 
-let browser;
-let server;
 let pages; // the PDF's text, one string per page (pdftotext -layout)
 let text; // all of it, whitespace collapsed
 let printStyle;
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
+siteAndBrowser(async ({ browser, server }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const { page, problems } = await open(context, `${server.url}anggaran/2025/index.html`);
   // A reader who closed every group before printing still gets every row on paper.
@@ -35,11 +31,6 @@ before(async () => {
   const size = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x ([\d.]+)/);
   // A4 is 210 × 297 mm = 595.3 × 841.9 pt.
   assert.ok(Math.abs(size[1] - 595.3) < 2 && Math.abs(size[2] - 841.9) < 2, `page size ${size[0]}`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test('page count is sensible for A4', () => {
