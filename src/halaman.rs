@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::Document;
-use crate::yaml::{self, Spans};
+use crate::yaml;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -83,14 +83,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Halaman> {
 }
 
 fn parse(doc: &Document, diags: &mut Diagnostics) -> Option<Halaman> {
-    let fields: Doc = match yaml::parse_part(&doc.src, &doc.yaml, doc.yaml_offset) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let spans = Spans::build(&doc.yaml, doc.yaml_offset);
+    let (fields, spans): (Doc, _) =
+        yaml::read_part_with_spans(&doc.src, &doc.yaml, doc.yaml_offset, diags)?;
     let mut ok = true;
     let judul = fields.judul.trim().to_owned();
     if judul.is_empty() {

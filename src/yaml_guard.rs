@@ -168,7 +168,9 @@ fn quoted_end(line: &[u8], start: usize) -> usize {
 /// Here the document is walked as serde_yaml walks it, aliases expanded, but strings are
 /// only measured, and the walk stops at the budget, so time and memory stay bounded.
 pub fn alias_bomb(text: &str) -> Option<Option<Location>> {
-    if !text.contains('*') {
+    // An alias (`*a`) can only repeat what an anchor (`&a`) named: without both, nothing
+    // expands (`judul: Rapat *penting*` is plain text).
+    if !text.contains('*') || !text.contains('&') {
         return None;
     }
     let budget = Budget {

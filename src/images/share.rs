@@ -41,9 +41,7 @@ pub struct BudgetFigures {
 /// A font size at most `max` at which `text` fits the card's width. Noto Sans glyphs
 /// average a little under 0.6 em; this errs on the wide side.
 fn fitting(text: &str, max: u32) -> u32 {
-    let chars = u32::try_from(text.chars().count())
-        .unwrap_or(u32::MAX)
-        .max(1);
+    let chars = count(text);
     let fit = TEXT_WIDTH * 10 / (chars * 6);
     fit.clamp(16, max)
 }

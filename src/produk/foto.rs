@@ -107,10 +107,7 @@ pub fn check(
 ) -> Option<Foto> {
     match crate::photo::resolve(root, &doc.berkas) {
         Ok(path) => {
-            let keterangan = doc
-                .keterangan
-                .map(|k| k.trim().to_owned())
-                .filter(|k| !k.is_empty());
+            let keterangan = crate::yaml::text(doc.keterangan);
             if keterangan.is_none() {
                 let (message, hint) = crate::photo::missing_caption(&doc.berkas);
                 diags.push(src.warning(location, message).hint(hint));

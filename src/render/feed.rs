@@ -48,7 +48,7 @@ pub fn atom(r: &mut Renderer, site: &Site) {
         format!("Laporan kegiatan terbaru {}.", r.site.nama_lengkap),
     );
     let village = slug::slugify(&site.desa.nama);
-    let href = |p: &str| r.absolute(p).unwrap_or_else(|| page.link(p));
+    let href = |p: &str| r.address(&page, p);
     let entries = site
         .reports
         .iter()

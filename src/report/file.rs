@@ -12,7 +12,7 @@ use crate::budget::Budget;
 use crate::code::Code;
 use crate::diagnostic::Diagnostics;
 use crate::document::Document;
-use crate::yaml::{self, Spans, text};
+use crate::yaml::{self, text};
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::path::Path;
@@ -39,16 +39,11 @@ pub struct Context<'a> {
 }
 
 pub fn parse(doc: &Document, cx: &Context, diags: &mut Diagnostics) -> Option<Report> {
-    let fields: Doc = match yaml::parse_part(&doc.src, &doc.yaml, doc.yaml_offset) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let (fields, spans): (Doc, _) =
+        yaml::read_part_with_spans(&doc.src, &doc.yaml, doc.yaml_offset, diags)?;
     let mut c = Checker {
         doc,
-        spans: Spans::build(&doc.yaml, doc.yaml_offset),
+        spans,
         diags,
         ok: true,
     };

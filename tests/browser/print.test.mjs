@@ -78,6 +78,7 @@ test('rows are never cut and headers repeat on every page with rows', () => {
   // apart). Each page showing such a row must also show the column headers.
   const row = /^\s*(\d\.\d\.\d+|\d{2}\.\d{2}\.\d{2})\s+\S.*?\s{2,}\(?Rp /m;
   const header = /Kode\s+Uraian\s+Anggaran/;
+  assert.ok(pages.some((p) => row.test(p)), 'no budget row found in the PDF text');
   pages.forEach((p, i) => {
     if (row.test(p)) assert.match(p, header, `page ${i + 1} has rows but no header`);
   });

@@ -24,12 +24,7 @@ pub fn producer_path(stem: &str) -> String {
 
 pub const LIST_PATH: &str = "produk/index.html";
 
-/// A link with its text.
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub label: String,
-    pub href: String,
-}
+pub use crate::render::report::LinkView;
 
 /// One product in a grid.
 #[derive(Debug, Clone, Serialize)]
@@ -289,13 +284,14 @@ mod tests {
     #[test]
     fn products_sort_by_name_ignoring_case() {
         let mut a = product(Decimal::ONE);
-        a.nama = "tampah".into();
+        a.nama = "Tampah".into();
         let mut b = product(Decimal::ONE);
-        b.nama = "Bakul".into();
+        b.nama = "bakul".into();
         let names: Vec<&str> = sorted([&a, &b].into_iter())
             .iter()
             .map(|p| p.nama.as_str())
             .collect();
-        assert_eq!(names, ["Bakul", "tampah"]);
+        // By bytes `T` (0x54) comes before `b` (0x62); ignoring case, bakul comes first.
+        assert_eq!(names, ["bakul", "Tampah"]);
     }
 }
