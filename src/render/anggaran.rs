@@ -61,7 +61,7 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             ),
         );
         share_card(r, &mut page, b, s);
-        let reports = super::report::links_by_kegiatan(&page, &site.reports, b.tahun);
+        let reports = super::report::links_by_kegiatan(&page, &computed.by_kegiatan, b.tahun);
         let (anggaran, files) = budget::year(b, s, site.desa.jumlah_penduduk, reports);
         for f in files {
             r.file(f);

@@ -115,15 +115,24 @@ pub fn status_base(status: Status) -> String {
 }
 
 /// Renders every listing.
-pub fn render(r: &mut Renderer, site: &Site, index: &KegiatanIndex) {
-    let listings = listings(site, index);
+pub fn render(
+    r: &mut Renderer,
+    site: &Site,
+    index: &KegiatanIndex,
+    by_kegiatan: &report::ByKegiatan,
+) {
+    let listings = listings(site, index, by_kegiatan);
     for listing in &listings {
         render_listing(r, listing, &listings);
     }
 }
 
 /// Every listing: all reports, then per year (newest first), per bidang, per status.
-fn listings<'a>(site: &'a Site, index: &KegiatanIndex) -> Vec<Listing<'a>> {
+fn listings<'a>(
+    site: &'a Site,
+    index: &KegiatanIndex,
+    by_kegiatan: &report::ByKegiatan<'a>,
+) -> Vec<Listing<'a>> {
     let all: Vec<&Report> = site.reports.iter().collect();
     let nama = &site.desa.nama;
     let mut years: BTreeMap<i16, Vec<&Report>> = BTreeMap::new();
@@ -174,23 +183,23 @@ fn listings<'a>(site: &'a Site, index: &KegiatanIndex) -> Vec<Listing<'a>> {
         reports,
     }));
     out.extend(
-        report::by_kegiatan(&site.reports)
-            .into_iter()
+        by_kegiatan
+            .iter()
             .filter(|(_, reports)| reports.len() > report::LINK_CAP)
-            .map(|((tahun, kode), reports)| {
+            .map(|(&(tahun, ref kode), reports)| {
                 let uraian = index
-                    .get(tahun, &kode)
+                    .get(tahun, kode)
                     .map(|(b, i)| b.belanja.nodes[i].uraian.clone())
                     .unwrap_or_default();
                 Listing {
                     kind: Kind::Kegiatan,
-                    base: kegiatan_base(tahun, &kode),
+                    base: kegiatan_base(tahun, kode),
                     label: kode.to_string(),
                     judul: format!("Laporan Kegiatan {kode} {uraian} ({tahun})"),
                     pengantar: format!(
                         "Semua laporan untuk kegiatan {kode} {uraian} dalam APBDes {tahun}."
                     ),
-                    reports,
+                    reports: reports.clone(),
                 }
             }),
     );

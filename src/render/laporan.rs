@@ -45,12 +45,11 @@ struct ReportExtra {
     laporan: ReportView,
 }
 
-pub fn render(r: &mut Renderer, site: &Site) {
+pub fn render(r: &mut Renderer, site: &Site, by_kegiatan: &report::ByKegiatan) {
     if site.reports.is_empty() {
         return;
     }
     let index = KegiatanIndex::new(&site.budgets);
-    let by_kegiatan = report::by_kegiatan(&site.reports);
     // The Markdown of a report without photos in its text needs nothing from the renderer:
     // it is turned into HTML on every core, a batch at a time so few wait in memory.
     for batch in site.reports.chunks(super::BATCH) {
@@ -64,10 +63,10 @@ pub fn render(r: &mut Renderer, site: &Site) {
             })
             .collect();
         for (report, isi) in batch.iter().zip(bodies) {
-            report_page(r, site, report, isi, &index, &by_kegiatan);
+            report_page(r, site, report, isi, &index, by_kegiatan);
         }
     }
-    daftar::render(r, site, &index);
+    daftar::render(r, site, &index, by_kegiatan);
 }
 
 /// The report's place in the site, shared as an article with its first photo.
@@ -91,7 +90,7 @@ fn report_page(
     report: &Report,
     isi: Option<String>,
     index: &KegiatanIndex,
-    by_kegiatan: &std::collections::BTreeMap<(i32, crate::code::Code), Vec<&Report>>,
+    by_kegiatan: &report::ByKegiatan,
 ) {
     let page = page_view(r, report);
     let isi = isi.unwrap_or_else(|| {

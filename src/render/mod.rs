@@ -243,9 +243,11 @@ impl Renderer<'_> {
 }
 
 /// Figures computed once per build and shared by the areas that show them.
-pub struct Computed {
+pub struct Computed<'a> {
     /// One per budget year, in the same order as `site.budgets`.
     pub summaries: Vec<Summary>,
+    /// The reports of each kegiatan: budget pages, report pages and listings link them.
+    pub by_kegiatan: report::ByKegiatan<'a>,
 }
 
 /// The site menu, from what the site has.
@@ -280,6 +282,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Rendered {
             .iter()
             .map(|b| summarize(b, site.desa.jumlah_penduduk))
             .collect(),
+        by_kegiatan: report::by_kegiatan(&site.reports),
     };
     let mut r = Renderer {
         theme,
@@ -300,7 +303,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Rendered {
     };
     home::render(&mut r, site, &computed);
     anggaran::render(&mut r, site, &computed);
-    laporan::render(&mut r, site);
+    laporan::render(&mut r, site, &computed.by_kegiatan);
     produk::render(&mut r, site);
     halaman::render(&mut r, site);
     feed::atom(&mut r, site);

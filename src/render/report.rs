@@ -145,9 +145,12 @@ pub struct RincianView {
 /// kegiatan's own listing: a busy kegiatan must not make every page list every report.
 pub const LINK_CAP: usize = 5;
 
-/// Reports by (tahun anggaran, kegiatan code), newest first, built once per build.
-pub fn by_kegiatan(reports: &[Report]) -> BTreeMap<(i32, Code), Vec<&Report>> {
-    let mut out: BTreeMap<(i32, Code), Vec<&Report>> = BTreeMap::new();
+/// Reports by (tahun anggaran, kegiatan code), newest first.
+pub type ByKegiatan<'a> = BTreeMap<(i32, Code), Vec<&'a Report>>;
+
+/// [`ByKegiatan`] of a site, built once per build (in [`super::Computed`]).
+pub fn by_kegiatan(reports: &[Report]) -> ByKegiatan<'_> {
+    let mut out = ByKegiatan::new();
     for report in reports {
         let Some(tahun) = report.tahun_anggaran else {
             continue;
@@ -182,7 +185,7 @@ fn capped(
 pub fn kegiatan_boxes(
     page: &PageView,
     report: &Report,
-    by_kegiatan: &BTreeMap<(i32, Code), Vec<&Report>>,
+    by_kegiatan: &ByKegiatan,
     index: &KegiatanIndex,
 ) -> Vec<KegiatanBox> {
     let Some(tahun) = report.tahun_anggaran else {
@@ -238,11 +241,11 @@ pub fn kegiatan_boxes(
 /// Reports of one budget year by kegiatan code, newest first, as links from `page`.
 pub fn links_by_kegiatan(
     page: &PageView,
-    reports: &[Report],
+    by_kegiatan: &ByKegiatan,
     tahun: i32,
 ) -> BTreeMap<Code, Vec<LinkView>> {
-    by_kegiatan(reports)
-        .into_iter()
+    by_kegiatan
+        .iter()
         .filter(|((year, _), _)| *year == tahun)
         .map(|((_, kode), list)| {
             let links = list.iter().map(|report| LinkView {
@@ -252,8 +255,8 @@ pub fn links_by_kegiatan(
                 },
                 href: page.link(&report.path()),
             });
-            let links = capped(page, tahun, &kode, links, list.len());
-            (kode, links)
+            let links = capped(page, tahun, kode, links, list.len());
+            (kode.clone(), links)
         })
         .collect()
 }
