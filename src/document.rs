@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostics, Location};
 use crate::frontmatter::{self, Problem};
 use crate::photo;
 use crate::source::SourceFile;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -68,11 +68,18 @@ pub fn read(root: &Path, relative: &Path, what: &str, diags: &mut Diagnostics) -
         parts.body.to_owned(),
         parts.body_line,
     );
-    if let Some(offset) = crate::nesting::markdown_too_deep(&body) {
+    // One pass over the Markdown: its depth, and its images on the way. What the images
+    // show is reported only for text that is not refused as too deep.
+    let mut images = BodyPhotos::default();
+    let deep = crate::nesting::markdown_too_deep_with(&body, |event, range| {
+        images.see(root, &src, &body, body_line, event, range.start);
+    });
+    if let Some(offset) = deep {
         diags.push(too_deep(&src, location(&body, offset, body_line)));
         return None;
     }
-    let photos = body_photos(root, &src, &body, body_line, diags);
+    diags.append(images.diags);
+    let photos = images.photos;
     Some(Document {
         src,
         yaml,
@@ -95,47 +102,52 @@ pub fn too_deep(src: &SourceFile, at: Location) -> crate::diagnostic::Diagnostic
     .hint("kurangi kutipan di dalam kutipan (`>`), daftar di dalam daftar, atau tag HTML yang dibuka tanpa ditutup")
 }
 
-/// Checks every image of the body; the ones that resolve, by their address as written.
-fn body_photos(
-    root: &Path,
-    src: &SourceFile,
-    body: &str,
-    body_line: usize,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, String> {
-    // The same extensions as markdown::to_html, so both see the same images.
-    let options = crate::markdown::OPTIONS;
-    let mut photos = BTreeMap::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+/// The images of a body, checked one Markdown event at a time; the ones that resolve, by
+/// their address as written.
+#[derive(Default)]
+struct BodyPhotos {
+    photos: BTreeMap<String, String>,
+    seen: std::collections::BTreeSet<String>,
+    diags: Diagnostics,
+}
+
+impl BodyPhotos {
+    fn see(
+        &mut self,
+        root: &Path,
+        src: &SourceFile,
+        body: &str,
+        body_line: usize,
+        event: &Event,
+        start: usize,
+    ) {
         let dest_url = match event {
             Event::Start(Tag::Image { dest_url, .. }) => dest_url,
             Event::Html(html) | Event::InlineHtml(html)
                 if html.to_ascii_lowercase().contains("<img") =>
             {
-                diags.push(
-                    src.warning(Some(location(body, range.start, body_line)), "gambar ditulis sebagai HTML `<img>`: Papan tidak memeriksa fotonya, dan alamatnya bisa tidak cocok dengan halaman")
+                self.diags.push(
+                    src.warning(Some(location(body, start, body_line)), "gambar ditulis sebagai HTML `<img>`: Papan tidak memeriksa fotonya, dan alamatnya bisa tidak cocok dengan halaman")
                         .hint("tulis foto dengan Markdown: `![keterangan foto](foto/nama-berkas.jpg)`"),
                 );
-                continue;
+                return;
             }
-            _ => continue,
+            _ => return,
         };
         let address = dest_url.to_string();
-        if !seen.insert(address.clone()) {
-            continue;
+        if !self.seen.insert(address.clone()) {
+            return;
         }
         match photo::resolve(root, &address) {
             Ok(resolved) => {
-                photos.insert(address, resolved);
+                self.photos.insert(address, resolved);
             }
-            Err(message) => diags.push(
-                src.error(Some(location(body, range.start, body_line)), message)
+            Err(message) => self.diags.push(
+                src.error(Some(location(body, start, body_line)), message)
                     .hint("simpan fotonya di content/foto/ lalu tulis `![keterangan foto](foto/nama-berkas.jpg)`"),
             ),
         }
     }
-    photos
 }
 
 /// The line and column in the file of byte `offset` of the body.

@@ -14,7 +14,7 @@
 //! numbers (formatting elements without attributes, of which it keeps at most three
 //! alike; `a`; elements with optional end tags such as `p` and `li`).
 
-use pulldown_cmark::Parser;
+use pulldown_cmark::{Event, Parser};
 
 /// Deeper than this is refused.
 pub const MAX_DEPTH: usize = 100;
@@ -225,6 +225,16 @@ impl Depth {
 /// Where the Markdown nests deeper than a page may (quotes in quotes, lists in lists,
 /// HTML tags left open), as a byte offset; None when it is fine.
 pub fn markdown_too_deep(markdown: &str) -> Option<usize> {
+    markdown_too_deep_with(markdown, |_, _| {})
+}
+
+/// [`markdown_too_deep`], handing every Markdown event (with its byte range) to `each` on
+/// the way, so a caller that needs the events too parses the text only once. Events after
+/// the point found too deep are not seen.
+pub fn markdown_too_deep_with(
+    markdown: &str,
+    mut each: impl FnMut(&Event, std::ops::Range<usize>),
+) -> Option<usize> {
     // First the cheap look at line starts: the Markdown parser builds its whole tree before
     // the first event, and millions of `>` on one line take seconds to build.
     if let Some(offset) = deep_line_start(markdown) {
@@ -233,6 +243,7 @@ pub fn markdown_too_deep(markdown: &str) -> Option<usize> {
     let mut depth = Depth::default();
     let mut html = String::new();
     for (event, range) in Parser::new_ext(markdown, crate::markdown::OPTIONS).into_offset_iter() {
+        each(&event, range.clone());
         html.clear();
         pulldown_cmark::html::push_html(&mut html, std::iter::once(event));
         if !depth.feed(&html) {
