@@ -23,7 +23,11 @@ pub fn run(cli: Cli) -> ExitCode {
             build(&site.site, &output)
         }
         Command::Check { site } => check(&site.site),
-        Command::Serve { site, port } => crate::serve::run(&site.site, port),
+        Command::Serve {
+            site,
+            port,
+            tanpa_peramban,
+        } => crate::serve::run(&site.site, port, !tanpa_peramban),
         Command::New { dir, tahun } => new(&dir, tahun),
     }
 }
@@ -45,6 +49,12 @@ pub fn prepare(root: &Path, diags: &mut Diagnostics) -> Option<Prepared> {
     }
     let rendered = render::render(&site, &theme, diags);
     diags.extend(crate::weight::check(&rendered.files));
+    diags.extend(crate::case_clash::content(root));
+    let images = crate::case_clash::image_outputs(&rendered.images);
+    let pages = rendered.files.iter().map(|f| f.path.as_str());
+    diags.extend(crate::case_clash::outputs(
+        pages.chain(images.iter().map(String::as_str)),
+    ));
     if diags.has_errors() {
         return None;
     }

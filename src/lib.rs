@@ -5,7 +5,9 @@
 //! puts them into the output folder, swapping it in only when everything succeeded.
 //! Between the last two, [`images`] makes the photos and share previews the pages named.
 
+pub mod browser;
 pub mod budget;
+pub mod case_clash;
 pub mod cli;
 pub mod clock;
 pub mod code;
@@ -14,6 +16,7 @@ pub mod date;
 pub mod desa;
 pub mod diagnostic;
 pub mod document;
+pub mod double_click;
 pub mod frontmatter;
 pub mod halaman;
 pub mod hosts;
@@ -32,6 +35,7 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod suggest;
+pub mod version;
 pub mod weight;
 pub mod write;
 pub mod yaml;
