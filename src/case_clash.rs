@@ -57,7 +57,7 @@ pub fn outputs<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<Diagnostic> 
                     quoted(&group)
                 ),
             )
-            .hint("nama berkas di content/ menjadi alamat halaman: ganti nama salah satunya sehingga berbeda lebih dari huruf besar/kecil (paling aman: huruf kecil semua)")
+            .hint("nama berkas di content/ dan themes/ menjadi alamat di situs: ganti nama salah satunya sehingga berbeda lebih dari huruf besar/kecil (paling aman: huruf kecil semua)")
         })
         .collect()
 }

@@ -37,19 +37,27 @@ pub fn plan(current: &Path, program_dir: Option<&Path>) -> Plan {
 
 /// What to do when Papan is started outside a site folder.
 pub fn explanation(windows: bool, repository: &str) -> String {
-    let (program, terminal, open) = if windows {
-        (
-            "papan.exe",
-            "Command Prompt",
-            "Buka folder tempat papan.exe berada di File Explorer, klik kolom alamat di atas,\n     ketik cmd lalu tekan Enter.",
-        )
-    } else {
-        (
-            "papan",
-            "Terminal",
-            "Buka Terminal di folder tempat papan berada.",
-        )
-    };
+    if !windows {
+        return format!(
+            "\
+Papan: pembuat situs transparansi desa (APBDes, laporan kegiatan, produk UMKM).
+
+Papan bekerja di folder situs desa, yaitu folder yang berisi folder content. Folder ini
+bukan folder situs desa.
+
+Sudah punya folder situs?   cd FOLDER-SITUS   lalu   papan serve
+Belum punya situs?          papan new situs-desa   lalu   cd situs-desa   dan   papan serve
+
+Perintah lain: papan check, papan build, papan --help.
+Panduan lengkap: {repository}/blob/main/docs/panduan.md
+"
+        );
+    }
+    let (program, terminal, open) = (
+        "papan.exe",
+        "Command Prompt",
+        "Buka folder tempat papan.exe berada di File Explorer, klik kolom alamat di atas,\n     ketik cmd lalu tekan Enter.",
+    );
     format!(
         "\
 Papan: pembuat situs transparansi desa (APBDes, laporan kegiatan, produk UMKM).
@@ -130,7 +138,7 @@ mod tests {
             w.ends_with("Panduan lengkap: https://example.org/papan/blob/main/docs/panduan.md\n")
         );
         let u = explanation(false, "https://example.org/papan");
-        assert!(u.contains("Salin papan ke folder situs itu"));
+        assert!(u.contains("Belum punya situs?          papan new situs-desa"));
         assert!(!u.contains(".exe") && !u.contains("cmd"));
     }
 }

@@ -41,6 +41,7 @@ pub fn mark(parent: &Path, name: &str) -> Option<Alive> {
 
 /// Whether the build of process `pid` still holds its lock. A stale lock file (its build
 /// was killed) is deleted on the way.
+#[cfg_attr(unix, allow(dead_code))] // Unix asks the process ID instead.
 pub fn is_running(parent: &Path, name: &str, pid: u32) -> bool {
     let path = lock_path(parent, name, pid);
     let Ok(file) = fs::OpenOptions::new().write(true).open(&path) else {

@@ -90,4 +90,43 @@ mod tests {
         // On Linux, the same numbers mean something else (5 is EIO): never retried.
         assert_eq!(is_transient(&busy()), cfg!(windows));
     }
+
+    /// Run under Wine by tests/windows/run.sh: the old output folder is held open, with no
+    /// sharing, for 300 ms (as a virus scanner does), and the swap waits it out.
+    #[cfg(windows)]
+    #[test]
+    fn a_folder_held_open_for_a_moment_does_not_stop_the_swap() {
+        use super::super::{MANIFEST, MANIFEST_HEADER, swap};
+        use std::os::windows::fs::OpenOptionsExt;
+        use std::time::Instant;
+        let dir = tempfile::tempdir().unwrap();
+        let (parent, out) = (dir.path(), dir.path().join("output"));
+        let staging = swap::staging_path(parent, "output");
+        for (folder, file) in [(&out, "lama.html"), (&staging, "baru.html")] {
+            std::fs::create_dir_all(folder).unwrap();
+            std::fs::write(folder.join(MANIFEST), MANIFEST_HEADER).unwrap();
+            std::fs::write(folder.join(file), file).unwrap();
+        }
+        // FILE_FLAG_BACKUP_SEMANTICS opens a folder; share mode 0 forbids renaming it.
+        let held = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(0)
+            .custom_flags(0x0200_0000)
+            .open(&out)
+            .unwrap();
+        let started = Instant::now();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(held);
+        });
+        swap::swap(&staging, &out, parent, "output").unwrap();
+        release.join().unwrap();
+        assert!(out.join("baru.html").is_file() && !out.join("lama.html").exists());
+        // It waited for the folder, rather than finding it free.
+        assert!(
+            started.elapsed() >= Duration::from_millis(250),
+            "{:?}",
+            started.elapsed()
+        );
+    }
 }

@@ -120,7 +120,7 @@ set -e
 normal <"$work/check-windows.raw" >"$work/check-windows.txt"
 [ "$linux_code" -eq 1 ] && [ "$code" -eq 1 ] || fail "check exited $code (Linux: $linux_code)"
 diff "$work/check-linux.txt" "$work/check-windows.txt" || fail "check reports differ"
-grep -q '^kesalahan: content/desa.yaml' "$work/check-windows.txt" || fail "check: $(cat "$work/check-windows.txt")"
+grep -q '^  --> content/desa.yaml' "$work/check-windows.txt" || fail "check: $(cat "$work/check-windows.txt")"
 
 step "a usage error: exit 2"
 set +e
