@@ -42,8 +42,8 @@ pub fn explanation(windows: bool, repository: &str) -> String {
             "\
 Papan: pembuat situs transparansi desa (APBDes, laporan kegiatan, produk UMKM).
 
-Papan bekerja di folder situs desa, yaitu folder yang berisi folder content. Folder ini
-bukan folder situs desa.
+Papan bekerja di folder situs desa, yaitu folder yang berisi folder content.
+Folder ini bukan folder situs desa.
 
 Sudah punya folder situs?   cd FOLDER-SITUS   lalu   papan serve
 Belum punya situs?          papan new situs-desa   lalu   cd situs-desa   dan   papan serve
