@@ -3,6 +3,7 @@
 #
 #   tests/windows/run.sh             # build papan.exe (profile `wine`), then test it
 #   PAPAN_EXE=path/papan.exe tests/windows/run.sh   # test a given exe (e.g. a release)
+#   PAPAN_LINUX=path/papan: the Linux binary to compare with (default: cargo build's)
 #
 # Checks, each against the Linux debug binary `cargo test` built (target/debug/papan):
 #   - `papan.exe --version` names the commit;
@@ -30,12 +31,14 @@ fail() { echo "GAGAL (windows): $*" >&2; exit 1; }
 
 if ! rustup target list --installed | grep -qx "$target"; then rustup target add "$target"; fi
 started=$SECONDS
+built=""
 if [ -z "${PAPAN_EXE:-}" ]; then
+  built=yes
   step "cargo build --profile wine --target $target"
   cargo build --quiet --locked --profile wine --target "$target"
   PAPAN_EXE="$CARGO_TARGET_DIR/$target/wine/papan.exe"
 fi
-cargo build --quiet --locked
+if [ -z "${PAPAN_LINUX:-}" ]; then cargo build --quiet --locked; else linux=$PAPAN_LINUX; fi
 echo "windows: build $((SECONDS - started)) s" >&2
 
 work=$(mktemp -d)
@@ -64,9 +67,11 @@ normal() { sed -e 's/\r$//' -e 's/\\/\//g'; }
 
 step "--version"
 version=$(wpapan --version | normal)
+# The commit of HEAD when this script built the exe; a given exe names its own.
 commit=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
+[ -z "$built" ] && commit=""
 echo "$version"
-[[ "$version" == "papan $(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1) (commit $commit"* ]] ||
+[[ "$version" =~ ^papan\ $(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)\ \(commit\ $commit[0-9a-f]*,\ [0-9-]{10}\)$ ]] ||
   fail "--version: $version"
 
 step "new, into a path with a drive letter, backslashes, a space and an accent"
