@@ -71,9 +71,21 @@ def main():
         "\n\n== Noto Sans (fon bawaan untuk gambar pratinjau dan baliho) ==\n\n"
         + (repo / "assets/fonts/OFL.txt").read_text(encoding="utf-8"),
     ]
+    # A text many crates share word for word (the Apache licence) is printed once; later
+    # crates point back to the first one that carried it.
+    first_with = {}
     for p in packages_in_binary(target):
-        head = f"\n\n== {p['name']} {p['version']} ({p.get('license') or 'lihat teks'}) ==\n"
-        texts = [f.read_text(encoding="utf-8", errors="replace") for f in license_files(p)]
+        name = f"{p['name']} {p['version']}"
+        head = f"\n\n== {name} ({p.get('license') or 'lihat teks'}) ==\n"
+        texts = []
+        for f in license_files(p):
+            text = f.read_text(encoding="utf-8", errors="replace")
+            key = " ".join(text.split())
+            if key in first_with:
+                texts.append(f"[{f.name}: teks yang sama dengan {first_with[key]}]\n")
+            else:
+                first_with[key] = f"{f.name} dari {name}"
+                texts.append(f"--- {f.name} ---\n{text}")
         if not texts:
             texts = [f"(crate ini tidak menyertakan berkas lisensi; lisensinya: {p.get('license')})\n"]
         parts.append(head + "\n" + "\n".join(texts))
