@@ -9,6 +9,7 @@
 //! - [`build`]: [`assemble`], then write the output folder and update the image cache;
 //! - [`check`]: [`prepare`], writing nothing.
 
+use crate::case_clash;
 use crate::compute;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::error::{Error, Kind};
@@ -26,12 +27,19 @@ use std::time::{Duration, Instant};
 pub fn prepare(root: &Path, diags: &mut Diagnostics) -> Option<Rendered> {
     let site = site::load(root, diags)?;
     let theme = Theme::load(root, &site.desa.tema, diags)?;
+    diags.extend(case_clash::content(root));
     if diags.has_errors() {
         return None;
     }
     let model = compute::compute(&site);
     let rendered = render::render(&model, &theme, Queue::new(root, &site.photos), diags);
     diags.extend(weight::check(&rendered.files));
+    // Every output name, images included, before the slow part of a build.
+    let images = case_clash::image_outputs(&rendered.images);
+    let pages = rendered.files.iter().map(|f| f.path.as_str());
+    diags.extend(case_clash::outputs(
+        pages.chain(images.iter().map(String::as_str)),
+    ));
     (!diags.has_errors()).then_some(rendered)
 }
 

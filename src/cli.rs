@@ -8,7 +8,7 @@ pub const DEFAULT_PORT: u16 = 1111;
 
 /// Papan: situs transparansi desa (APBDes, laporan kegiatan, produk UMKM) dari berkas teks biasa.
 #[derive(Debug, Parser)]
-#[command(name = "papan", version, about, long_about = None)]
+#[command(name = "papan", version = crate::version::text(), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -36,6 +36,9 @@ pub enum Command {
         /// Nomor port; jika sudah terpakai, Papan mencoba nomor-nomor berikutnya.
         #[arg(long, short, value_name = "N", default_value_t = DEFAULT_PORT)]
         port: u16,
+        /// Jangan membuka peramban secara otomatis (juga jika variabel PAPAN_TANPA_PERAMBAN atau CI diisi).
+        #[arg(long)]
+        tanpa_peramban: bool,
     },
     /// Membuat situs desa baru yang siap diisi di folder DIR (folder harus kosong atau belum ada).
     New {

@@ -32,7 +32,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             eprint!("{}", diags.report());
             Ok(())
         }
-        Command::Serve { site, port } => crate::serve::run(&site.site, port),
+        Command::Serve {
+            site,
+            port,
+            tanpa_peramban,
+        } => crate::serve::run(&site.site, port, !tanpa_peramban),
         Command::New { dir, tahun } => {
             // A malformed SOURCE_DATE_EPOCH falls back to the clock; `new` has no report
             // to warn in.

@@ -92,6 +92,17 @@ impl Error {
     }
 }
 
+/// The end of every run: a failure printed once, on stderr, and its exit status.
+pub fn finish(result: Result<(), Error>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{}", e.report());
+            e.exit_code()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,10 @@
 //! output folder, swapping it in only when all of it succeeded. [`commands`] only reads
 //! the command line and calls these; every failure is one [`error::Error`].
 
+pub mod browser;
 pub mod budget;
 pub mod build;
+pub mod case_clash;
 pub mod cli;
 pub mod clock;
 pub mod code;
@@ -19,6 +21,7 @@ pub mod date;
 pub mod desa;
 pub mod diagnostic;
 pub mod document;
+pub mod double_click;
 pub mod error;
 pub mod frontmatter;
 pub mod hosts;
@@ -41,6 +44,7 @@ pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod theme;
+pub mod version;
 pub mod weight;
 pub mod write;
 pub mod yaml;

@@ -68,7 +68,7 @@ fn a_new_site_builds_with_zero_errors_and_zero_warnings() {
 }
 
 #[test]
-fn the_workflow_pins_this_version_and_installs_only_when_not_cached() {
+fn the_workflow_downloads_this_version_checks_it_and_caches_it_and_the_photos() {
     let (parent, out) = new_site(&["--tahun", "2024"], "1767202200");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let site = parent.path().join("desa-baru");
@@ -79,10 +79,27 @@ fn the_workflow_pins_this_version_and_installs_only_when_not_cached() {
     assert!(wf.contains(&format!("PAPAN_VERSI: \"{version}\"")), "{wf}");
     assert!(wf.contains("PAPAN_REPOSITORI: \"https://github.com/papan-desa/papan\""));
     assert!(wf.contains("branches: [main]"));
-    assert!(wf.contains("path: ~/.cargo/bin/papan"));
-    assert!(wf.contains("key: papan-${{ runner.os }}-${{ env.PAPAN_VERSI }}"));
+    // The release archive of this version, for the runner's processor...
+    assert!(wf.contains("path: ~/.papan/bin"));
+    assert!(wf.contains("key: papan-${{ runner.os }}-${{ runner.arch }}-${{ env.PAPAN_VERSI }}"));
     assert!(wf.contains("if: steps.cache-papan.outputs.cache-hit != 'true'"));
-    assert!(wf.contains("--tag \"v$PAPAN_VERSI\" papan"));
+    assert!(wf.contains("x86_64) target=x86_64-unknown-linux-musl ;;"));
+    assert!(wf.contains("nama=\"papan-$PAPAN_VERSI-$target\""));
+    assert!(wf.contains("alamat=\"$PAPAN_REPOSITORI/releases/download/v$PAPAN_VERSI\""));
+    assert!(wf.contains("--output \"$nama.tar.gz\" \"$alamat/$nama.tar.gz\""));
+    // ...checked against the release's sums (or a pinned one) before it runs...
+    assert!(wf.contains("--output SHA256SUMS \"$alamat/SHA256SUMS\""));
+    assert!(wf.contains("echo \"$PAPAN_SHA256  $nama.tar.gz\" > sidik.txt"));
+    assert!(wf.contains("sha256sum --check --strict sidik.txt"));
+    // ...compiled only when the version has no archive...
+    assert!(wf.contains("if: steps.unduh.outputs.ada == 'tidak'"));
+    assert!(
+        wf.contains("--root ~/.papan --git \"$PAPAN_REPOSITORI\" --tag \"v$PAPAN_VERSI\" papan")
+    );
+    // ...and the processed photos are kept between runs.
+    assert!(
+        wf.contains("path: .papan-cache\n          key: papan-foto-${{ hashFiles('content/**') }}")
+    );
     assert!(wf.contains("run: papan build"));
     assert!(wf.contains("uses: actions/upload-pages-artifact@"));
     assert!(wf.contains("uses: actions/deploy-pages@"));

@@ -31,7 +31,13 @@ impl Drop for Serve {
 impl Serve {
     fn start(site: &std::path::Path, port: u16) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_papan"))
-            .args(["serve", site.to_str().unwrap(), "--port", &port.to_string()])
+            .args([
+                "serve",
+                site.to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+                "--tanpa-peramban",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

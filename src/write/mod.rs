@@ -7,7 +7,9 @@
 //! refuses a folder holding anything else, and folders that are never an output (`/`, the
 //! home folder, the site, its content), so Papan never deletes a file it did not write.
 
+mod alive;
 mod guard;
+mod retry;
 mod swap;
 
 pub use guard::{check_output, real_path};
@@ -81,6 +83,8 @@ pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), Error> {
     };
     let (parent, name) = (parent.to_path_buf(), name.to_string_lossy().into_owned());
     fs::create_dir_all(&parent).map_err(|e| io("folder tidak dapat dibuat:", &parent, &e))?;
+    // Where a process ID cannot tell, this lock tells other builds this one runs.
+    let _alive = cfg!(not(unix)).then(|| alive::mark(&parent, &name));
     swap::clean_leftovers(&parent, &name)?;
     guard::owned_files(&output)?;
     let staging = swap::staging_path(&parent, &name);

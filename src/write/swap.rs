@@ -7,12 +7,16 @@
 //! the old site or the new one, whatever happens to the process. Elsewhere (or on a file
 //! system without that call) the old output is renamed aside first and put back if the
 //! second rename fails; a build killed between the two renames leaves the old output
-//! aside, and the next build puts it back before anything else.
+//! aside, and the next build puts it back before anything else. On Windows each rename is
+//! tried again for a moment while another program has a file in the folder open
+//! ([`super::retry`]), and whether an interrupted build still runs is told by its lock
+//! ([`super::alive`]), not by its process ID.
 //!
 //! Staging and old folders are named `.NAME.papan-baru-PID` and `.NAME.papan-lama-PID`
 //! and carry the manifest header from their first moment, so they are recognised later.
 
-use super::{MANIFEST, MANIFEST_HEADER, io};
+use super::retry::retry;
+use super::{MANIFEST, MANIFEST_HEADER, err, io};
 use crate::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,7 +36,7 @@ fn old_path(parent: &Path, name: &str) -> PathBuf {
 /// Puts `staging` in place of `output`; the old output is deleted once the new one is in.
 pub fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
     if fs::symlink_metadata(output).is_err() {
-        return fs::rename(staging, output)
+        return retry(|| fs::rename(staging, output))
             .map_err(|e| io("folder output tidak dapat dipasang:", output, &e));
     }
     match exchange(staging, output) {
@@ -68,15 +72,43 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
 /// The portable swap: output aside, staging in, old output deleted; on failure the old
 /// output goes back.
 pub fn swap_by_renames(staging: &Path, output: &Path, old: &Path) -> Result<(), Error> {
-    fs::rename(output, old)
-        .map_err(|e| io("folder output lama tidak dapat dipindahkan:", output, &e))?;
-    if let Err(e) = fs::rename(staging, output) {
-        let _ = fs::rename(old, output);
-        return Err(io("folder output tidak dapat dipasang:", output, &e));
+    retry(|| fs::rename(output, old)).map_err(|e| {
+        in_use(io(
+            "folder output lama tidak dapat dipindahkan:",
+            output,
+            &e,
+        ))
+    })?;
+    if let Err(e) = retry(|| fs::rename(staging, output)) {
+        let failed = io("folder output tidak dapat dipasang:", output, &e);
+        if retry(|| fs::rename(old, output)).is_err() {
+            // Nothing is lost: the next build puts the old output back first.
+            return Err(err(
+                format!(
+                    "{}; situs lama tersimpan di {}",
+                    failed.message(),
+                    old.display()
+                ),
+                Some(format!(
+                    "{IN_USE}; pembangunan berikutnya mengembalikan situs lama ke {} lebih dulu",
+                    output.display()
+                )),
+                false,
+            ));
+        }
+        return Err(in_use(failed));
     }
     let _ = remove_tree(old);
     Ok(())
 }
+
+/// What to do when a folder cannot be renamed: on Windows, another program has it open.
+/// The same problem, with the hint that on Windows nearly always applies.
+fn in_use(failed: Error) -> Error {
+    err(failed.message().to_owned(), Some(IN_USE.to_owned()), false)
+}
+
+const IN_USE: &str = "tutup program yang sedang membuka berkas di folder output (Explorer, editor, peramban), lalu bangun lagi";
 
 /// Deletes a folder of Papan's own (an old output, a staging folder), the folders in it
 /// side by side on every core: removing thousands of small files is mostly waiting on the
@@ -107,7 +139,8 @@ pub fn clean_leftovers(parent: &Path, name: &str) -> Result<(), Error> {
             let file_name = e.file_name();
             let (is_new, pid) = leftover_name(file_name.to_str()?, name)?;
             let path = e.path();
-            let ours = is_papan_folder(&path) && (pid == std::process::id() || !is_running(pid));
+            let ours = is_papan_folder(&path)
+                && (pid == std::process::id() || !is_running(parent, name, pid));
             ours.then_some((path, is_new))
         })
         .collect();
@@ -115,11 +148,11 @@ pub fn clean_leftovers(parent: &Path, name: &str) -> Result<(), Error> {
     let output = parent.join(name);
     for (path, is_new) in leftovers {
         if !is_new && fs::symlink_metadata(&output).is_err() {
-            fs::rename(&path, &output)
+            retry(|| fs::rename(&path, &output))
                 .map_err(|e| io("folder output lama tidak dapat dikembalikan:", &path, &e))?;
             continue;
         }
-        remove_tree(&path)
+        retry(|| remove_tree(&path))
             .map_err(|e| io("sisa folder sementara tidak dapat dihapus:", &path, &e))?;
     }
     Ok(())
@@ -169,7 +202,7 @@ fn is_papan_folder(path: &Path) -> bool {
 }
 
 #[cfg(unix)]
-fn is_running(pid: u32) -> bool {
+fn is_running(_: &Path, _: &str, pid: u32) -> bool {
     let Some(pid) = i32::try_from(pid)
         .ok()
         .and_then(rustix::process::Pid::from_raw)
@@ -184,10 +217,8 @@ fn is_running(pid: u32) -> bool {
 }
 
 #[cfg(not(unix))]
-fn is_running(_: u32) -> bool {
-    // Without a portable check, assume a build left it and is gone: builds of one site
-    // do not normally run side by side.
-    false
+fn is_running(parent: &Path, name: &str, pid: u32) -> bool {
+    super::alive::is_running(parent, name, pid)
 }
 
 #[cfg(test)]
