@@ -296,9 +296,20 @@ pub fn rupiah_short(amount: Decimal) -> String {
     } else {
         ""
     };
-    for (unit, name) in units {
+    let round = |unit: Decimal| {
+        (abs / unit).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    };
+    for (i, &(unit, name)) in units.iter().enumerate() {
         if abs >= unit {
-            let v = (abs / unit).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let mut v = round(unit);
+            let mut name = name;
+            // 999.995.000 rounds to 1.000 juta: say 1 miliar.
+            if let Some(&(bigger, bigger_name)) = i.checked_sub(1).and_then(|b| units.get(b))
+                && v >= Decimal::from(1000)
+            {
+                v = round(bigger);
+                name = bigger_name;
+            }
             let text = v.normalize().to_string().replace('.', ",");
             return format!("{sign}Rp {text} {name}");
         }
@@ -487,5 +498,9 @@ mod tests {
         assert_eq!(rupiah_short(d("850000000")), "Rp 850 juta");
         assert_eq!(rupiah_short(d("15500")), "Rp 15,5 ribu");
         assert_eq!(rupiah_short(d("500")), "Rp 500");
+        // Rounding up into the next unit: 999.995.000 is 1.000,00 juta, so 1 miliar.
+        assert_eq!(rupiah_short(d("999995000")), "Rp 1 miliar");
+        assert_eq!(rupiah_short(d("999994999")), "Rp 999,99 juta");
+        assert_eq!(rupiah_short(d("999995")), "Rp 1 juta");
     }
 }

@@ -46,6 +46,9 @@ pub fn budget_file(tahun: i32, name: &str) -> String {
     format!("{}/{name}", budget_dir(tahun))
 }
 
+/// The year's flow picture (sumber dana → bidang), beside its page.
+pub const FLOW_SVG: &str = "alir.svg";
+
 /// The year's CSV download, named so it keeps its year once saved: `apbdes-2025.csv`.
 pub fn budget_csv(tahun: i32) -> String {
     format!("apbdes-{tahun}.csv")

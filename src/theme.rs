@@ -24,6 +24,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "anggaran/index.html",
     "anggaran/tahun.html",
     "partials/tabel.html",
+    "partials/alir.html",
     "partials/grafik.html",
     "partials/ringkasan.html",
     "produk/index.html",

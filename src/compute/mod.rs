@@ -5,6 +5,7 @@
 //! ([`kegiatan`]); the reports of every kegiatan. The render stage only formats what is
 //! here: it adds nothing up and decides no rule.
 
+pub mod flow;
 pub mod kegiatan;
 
 use crate::budget::Budget;
@@ -34,6 +35,10 @@ pub struct Year<'s> {
     /// Kegiatan with anggaran but no realisasi, in code order; None when the document
     /// reports no realisasi.
     pub tanpa_realisasi: Option<Vec<&'s Code>>,
+    /// Emergency kegiatan whose money was not needed (realisasi Rp 0 in bidang 05).
+    pub tak_terduga_utuh: Vec<&'s Code>,
+    /// Belanja from sumber dana to bidang; None when no row names its sumber dana.
+    pub flow: Option<flow::Flow>,
 }
 
 pub fn compute(site: &Site) -> Model<'_> {
@@ -41,13 +46,18 @@ pub fn compute(site: &Site) -> Model<'_> {
     let years = site
         .budgets
         .iter()
-        .map(|budget| Year {
-            budget,
-            summary: summarize(budget, site.desa.jumlah_penduduk),
-            tanpa_laporan: kegiatan::tanpa_laporan(budget, |k| {
-                by_kegiatan.contains_key(&(budget.tahun, k.clone()))
-            }),
-            tanpa_realisasi: kegiatan::tanpa_realisasi(budget),
+        .map(|budget| {
+            let summary = summarize(budget, site.desa.jumlah_penduduk);
+            Year {
+                budget,
+                flow: flow::flow(budget, &summary),
+                summary,
+                tanpa_laporan: kegiatan::tanpa_laporan(budget, |k| {
+                    by_kegiatan.contains_key(&(budget.tahun, k.clone()))
+                }),
+                tanpa_realisasi: kegiatan::tanpa_realisasi(budget),
+                tak_terduga_utuh: kegiatan::tak_terduga_utuh(budget),
+            }
         })
         .collect();
     Model {

@@ -61,6 +61,14 @@ async function checkPage(page, p, size) {
     assert.ok(img.loaded, `image did not load: ${img.src}`);
     assert.ok(img.shown && img.width > 0 && img.height > 0, `image not shown: ${JSON.stringify(img)}`);
   }
+  const tables = await page.evaluate(() =>
+    [...document.querySelectorAll('figure.grafik')].map((f) => f.querySelector('table tbody tr') !== null),
+  );
+  assert.ok(tables.every(Boolean), `a chart without the table of its figures: ${JSON.stringify(tables)}`);
+  if (p.maxHeight && size.width === 360) {
+    const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+    assert.ok(height <= p.maxHeight, `${height} px tall at 360 px, over ${p.maxHeight}`);
+  }
   const scroll = await page.evaluate(() => ({
     scrollWidth: document.scrollingElement.scrollWidth,
     innerWidth,

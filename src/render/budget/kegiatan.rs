@@ -70,6 +70,8 @@ pub struct KegiatanLists {
     pub tanpa_laporan: Vec<KegiatanItem>,
     /// Only when the document reports realisasi.
     pub tanpa_realisasi: Option<ZeroList>,
+    /// Emergency money not needed: good news, shown as such.
+    pub tak_terduga_utuh: Vec<KegiatanItem>,
 }
 
 fn item(budget: &Budget, node: &Node, code: &Code, links: &KegiatanLinks) -> KegiatanItem {
@@ -110,6 +112,7 @@ pub fn lists(year: &Year, links: &KegiatanLinks) -> KegiatanLists {
             .tanpa_realisasi
             .as_deref()
             .map(|codes| zero_list(budget, items(codes))),
+        tak_terduga_utuh: items(&year.tak_terduga_utuh),
     }
 }
 

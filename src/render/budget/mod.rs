@@ -6,6 +6,7 @@
 //! the links between kegiatan rows and reports in [`kegiatan`].
 
 pub mod charts;
+pub mod flow;
 pub mod kegiatan;
 pub mod table;
 pub mod view;
@@ -76,7 +77,11 @@ fn year_page(r: &mut Renderer, model: &Model, year: &Year) {
     );
     share_card(r, &mut page, year);
     let reports = super::report::view::links_by_kegiatan(&page, model, tahun);
-    let (anggaran, files) = view::year(year, model.site.desa.jumlah_penduduk, reports);
+    let desa = (
+        r.site.nama_lengkap.as_str(),
+        model.site.desa.jumlah_penduduk,
+    );
+    let (anggaran, files) = view::year(year, desa, reports);
     for f in files {
         r.file(f);
     }

@@ -43,6 +43,9 @@ pub struct TableView {
     pub groups: Vec<GroupView>,
     pub total_label: String,
     pub total: AmountsView,
+    /// Whether the first group starts open. Only the page's first table's does: the
+    /// others show each group's total in its heading, and open on a tap.
+    pub open_first: bool,
 }
 
 fn row_view(tree: &Tree, i: usize, depth: usize, links: Option<&KegiatanLinks>) -> RowView {
@@ -103,5 +106,6 @@ pub fn table(
             .collect(),
         total_label: total_label.to_owned(),
         total: AmountsView::new(total),
+        open_first: false,
     }
 }
