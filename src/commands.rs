@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { site } => check(&site.site),
         Command::Serve { site, port } => crate::serve::run(&site.site, port),
         Command::New { dir, tahun } => new(&dir, tahun),
+        Command::Impor(args) => crate::impor::run::run(&args),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod halaman;
 pub mod hosts;
 pub mod html;
 pub mod images;
+pub mod impor;
 pub mod markdown;
 pub mod money;
 pub mod nesting;

@@ -25,6 +25,7 @@ struct Doc {
     per_tanggal: Option<String>,
     dasar_hukum: Option<String>,
     keterangan: Option<String>,
+    selisih: Option<String>,
     pendapatan: Option<Vec<RowDoc>>,
     belanja: Option<Vec<RowDoc>>,
     pembiayaan: Option<PembiayaanDoc>,
@@ -139,6 +140,18 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
                 ),
         );
     }
+    let selisih_dokumen = match doc.selisih.as_deref().map(str::trim) {
+        None => false,
+        Some("dokumen") => true,
+        Some(other) => {
+            diags.push(
+                source
+                    .error(at("selisih"), format!("selisih `{other}` tidak dikenal"))
+                    .hint("tulis `selisih: dokumen` hanya jika jumlah yang tidak cocok memang tercetak begitu di dokumen resmi; jika tidak, hapus baris ini"),
+            );
+            false
+        }
+    };
     let (tahun, kodefikasi) = (tahun?, kodefikasi?);
 
     let mut input = BudgetInput {
@@ -148,6 +161,7 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
         per_tanggal,
         dasar_hukum: doc.dasar_hukum.map(|s| s.trim().to_owned()),
         keterangan: doc.keterangan.map(|s| s.trim().to_owned()),
+        selisih_dokumen,
         lines: Vec::new(),
         spans,
         source,

@@ -136,7 +136,11 @@ fn build_section(input: &BudgetInput, section: Section, diags: &mut Diagnostics)
         }
     }
     let roots = link_parents(&mut nodes, &attached, &anchor);
-    let mut tree = Tree { nodes, roots };
+    let mut tree = Tree {
+        nodes,
+        roots,
+        ..Tree::default()
+    };
     let roots = tree.roots.clone();
     for root in roots {
         compute(&mut tree.nodes, root);

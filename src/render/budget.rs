@@ -81,6 +81,8 @@ pub struct RowView {
     pub keterangan: Option<String>,
     /// Reports on this kegiatan.
     pub laporan: Vec<LinkView>,
+    /// Where the official document's printed total differs from its rows (`selisih: dokumen`).
+    pub selisih_dokumen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,6 +164,19 @@ fn row_view(tree: &Tree, i: usize, depth: usize, links: Option<&KegiatanLinks>) 
         sumber_dana: n.sumber_dana.map(|s| s.kode.to_owned()),
         lokasi: n.lokasi.clone(),
         keterangan: n.keterangan.clone(),
+        selisih_dokumen: tree
+            .selisih
+            .iter()
+            .filter(|s| s.node == i)
+            .map(|s| {
+                let what = if s.field == "anggaran" { "jumlah" } else { "realisasi" };
+                format!(
+                    "{what} tercetak di dokumen resmi berbeda dari jumlah rinciannya: selisih {} (tercetak {})",
+                    rupiah((s.printed - s.computed).abs()),
+                    rupiah(s.printed)
+                )
+            })
+            .collect(),
     }
 }
 
