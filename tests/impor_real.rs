@@ -22,7 +22,9 @@ fn expected() -> BTreeMap<String, BTreeMap<String, String>> {
     let text = std::fs::read_to_string(fixture("impor/expected.tsv")).unwrap();
     let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for line in text.lines() {
-        let [v, k, x] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line}") };
+        let [v, k, x] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("{line}")
+        };
         out.entry(v.into()).or_default().insert(k.into(), x.into());
     }
     out
@@ -30,11 +32,24 @@ fn expected() -> BTreeMap<String, BTreeMap<String, String>> {
 
 /// Imports `source` into a new site holding the village's desa.yaml; returns the site.
 fn import(source: &Path, desa_yaml: &Path, extra: &[&str]) -> tempfile::TempDir {
-    let dir = site(&[("content/desa.yaml", &std::fs::read_to_string(desa_yaml).unwrap())]);
-    let mut args = vec!["impor", source.to_str().unwrap(), dir.path().to_str().unwrap()];
+    let dir = site(&[(
+        "content/desa.yaml",
+        &std::fs::read_to_string(desa_yaml).unwrap(),
+    )]);
+    let mut args = vec![
+        "impor",
+        source.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     let out = papan(&args);
-    assert_eq!(out.status.code(), Some(0), "{}\n{}", stdout(&out), stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
     dir
 }
 
@@ -54,7 +69,10 @@ fn figures_of(dir: &Path) -> BTreeMap<String, String> {
         ("pengeluaran".to_owned(), n(t.pengeluaran.anggaran)),
     ]);
     for sl in &s.belanja_bidang {
-        out.insert(format!("bidang:{}", sl.kode.clone().unwrap()), n(sl.amounts.anggaran));
+        out.insert(
+            format!("bidang:{}", sl.kode.clone().unwrap()),
+            n(sl.amounts.anggaran),
+        );
     }
     out
 }
@@ -64,16 +82,27 @@ fn check_village(name: &str, source: &Path, desa: &Path, extra: &[&str]) {
     let got = figures_of(dir.path());
     let want = &expected()[name];
     for (k, v) in want {
-        let v = if k == "tahap" { v.clone() } else { Decimal::from_str(v).unwrap().normalize().to_string() };
+        let v = if k == "tahap" {
+            v.clone()
+        } else {
+            Decimal::from_str(v).unwrap().normalize().to_string()
+        };
         assert_eq!(got.get(k), Some(&v), "{name} {k}: {got:?}");
     }
     let out = papan(&["build", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
     let year = if name == "dermaji" { 2016 } else { 2017 };
-    let page = std::fs::read_to_string(dir.path().join(format!("output/anggaran/{year}/index.html"))).unwrap();
+    let page = std::fs::read_to_string(
+        dir.path()
+            .join(format!("output/anggaran/{year}/index.html")),
+    )
+    .unwrap();
     // The headline total on the year page, in the site's own formatting.
     let pendapatan = Decimal::from_str(&want["pendapatan"]).unwrap();
-    assert!(page.contains(&papan::money::rupiah(pendapatan)), "{name}: pendapatan not on the page");
+    assert!(
+        page.contains(&papan::money::rupiah(pendapatan)),
+        "{name}: pendapatan not on the page"
+    );
 }
 
 #[test]
@@ -86,7 +115,11 @@ fn every_siskeudes_village_imports_builds_and_shows_the_scripts_figures() {
             continue;
         }
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let source = ["siskeudes-2017.zip", "apbdes-2017.xlsx"].iter().map(|f| dir.join(f)).find(|p| p.exists()).unwrap();
+        let source = ["siskeudes-2017.zip", "apbdes-2017.xlsx"]
+            .iter()
+            .map(|f| dir.join(f))
+            .find(|p| p.exists())
+            .unwrap();
         check_village(&name, &source, &dir.join("desa.yaml"), &[]);
         seen += 1;
     }
@@ -96,7 +129,12 @@ fn every_siskeudes_village_imports_builds_and_shows_the_scripts_figures() {
 #[test]
 fn sideka_dermaji_imports_with_the_documents_own_discrepancies() {
     let source = realdata().join("dermaji-2016-apbdes-sideka.tsv");
-    check_village("dermaji", &source, &fixture("dermaji/content/desa.yaml"), &[]);
+    check_village(
+        "dermaji",
+        &source,
+        &fixture("dermaji/content/desa.yaml"),
+        &[],
+    );
     let dir = import(&source, &fixture("dermaji/content/desa.yaml"), &[]);
     let text = std::fs::read_to_string(dir.path().join("content/anggaran/2016.yaml")).unwrap();
     assert!(text.contains("\nselisih: dokumen\n"), "{text}");
@@ -105,14 +143,26 @@ fn sideka_dermaji_imports_with_the_documents_own_discrepancies() {
     let rows = |t: &str| -> Vec<(String, String)> {
         let doc: serde_yaml::Value = serde_yaml::from_str(t).unwrap();
         let mut out = Vec::new();
-        for path in [&["pendapatan"][..], &["belanja"], &["pembiayaan", "penerimaan"], &["pembiayaan", "pengeluaran"]] {
+        for path in [
+            &["pendapatan"][..],
+            &["belanja"],
+            &["pembiayaan", "penerimaan"],
+            &["pembiayaan", "pengeluaran"],
+        ] {
             let mut v = &doc;
             for p in path {
                 v = &v[*p];
             }
             for r in v.as_sequence().unwrap() {
-                let s = |k: &str| match &r[k] { serde_yaml::Value::String(s) => s.clone(), serde_yaml::Value::Number(n) => n.to_string(), _ => String::new() };
-                out.push((s("kode"), format!("{}|{}|{}", s("uraian"), s("anggaran"), s("sumber_dana"))));
+                let s = |k: &str| match &r[k] {
+                    serde_yaml::Value::String(s) => s.clone(),
+                    serde_yaml::Value::Number(n) => n.to_string(),
+                    _ => String::new(),
+                };
+                out.push((
+                    s("kode"),
+                    format!("{}|{}|{}", s("uraian"), s("anggaran"), s("sumber_dana")),
+                ));
             }
         }
         out
@@ -150,11 +200,20 @@ fn an_existing_budget_is_kept_without_timpa() {
     let dir = import(&source, &desa, &[]);
     let file = dir.path().join("content/anggaran/2017.yaml");
     std::fs::write(&file, "disunting\n").unwrap();
-    let out = papan(&["impor", source.to_str().unwrap(), dir.path().to_str().unwrap()]);
+    let out = papan(&[
+        "impor",
+        source.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("kesalahan: berkas anggaran ini sudah ada; tidak ditimpa\n  --> content/anggaran/2017.yaml\n"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "disunting\n");
-    let out = papan(&["impor", source.to_str().unwrap(), dir.path().to_str().unwrap(), "--timpa"]);
+    let out = papan(&[
+        "impor",
+        source.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+        "--timpa",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert_ne!(std::fs::read_to_string(&file).unwrap(), "disunting\n");
 }

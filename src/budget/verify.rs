@@ -140,7 +140,9 @@ fn compare(
         d = d.note(format!("  … dan {} rincian lain", children.len() - 8));
     }
     if input.selisih_dokumen {
-        diags.push(d.note("`selisih: dokumen`: diterbitkan dengan catatan selisih di samping angkanya"));
+        diags.push(
+            d.note("`selisih: dokumen`: diterbitkan dengan catatan selisih di samping angkanya"),
+        );
         return Some(Selisih {
             node: 0,
             field,

@@ -35,7 +35,9 @@ impl Format {
             Format::SiskeudesZip(_) => "zip berisi tabel Siskeudes (CSV)".to_owned(),
             Format::Database => "database Siskeudes".to_owned(),
             Format::Sheet(SheetKind::Csv, _) => "lembar kerja CSV".to_owned(),
-            Format::Sheet(kind, _) => format!("lembar kerja {kind:?}").to_lowercase().replace("lembar kerja ", "lembar kerja ."),
+            Format::Sheet(kind, _) => format!("lembar kerja {kind:?}")
+                .to_lowercase()
+                .replace("lembar kerja ", "lembar kerja ."),
             Format::Sideka(_) => "ekspor APBDes Sideka (TSV)".to_owned(),
         }
     }
@@ -53,13 +55,22 @@ pub fn detect(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<Form
     let bytes_read = match std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
         Ok(n) => n,
         Err(e) => {
-            diags.push(Diagnostic::error(shown, format!("berkas tidak dapat dibuka: {}", crate::source::io_reason(&e)))
-                .hint("periksa nama dan letak berkasnya"));
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "berkas tidak dapat dibuka: {}",
+                        crate::source::io_reason(&e)
+                    ),
+                )
+                .hint("periksa nama dan letak berkasnya"),
+            );
             return None;
         }
     };
     let head = &head[..bytes_read];
-    let jet = head.len() >= 19 && (&head[4..19] == b"Standard Jet DB" || &head[4..19] == b"Standard ACE DB");
+    let jet = head.len() >= 19
+        && (&head[4..19] == b"Standard Jet DB" || &head[4..19] == b"Standard ACE DB");
     if jet {
         return Some(Format::Database);
     }
@@ -85,9 +96,16 @@ pub fn detect(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<Form
 
 fn read_all(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| f.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        diags.push(Diagnostic::error(shown, format!("berkas tidak dapat dibaca: {}", crate::source::io_reason(&e))));
+        diags.push(Diagnostic::error(
+            shown,
+            format!(
+                "berkas tidak dapat dibaca: {}",
+                crate::source::io_reason(&e)
+            ),
+        ));
         return None;
     }
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
@@ -101,9 +119,17 @@ fn read_all(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<Vec<u8
 /// A zip is a workbook (.xlsx, .ods) or a bundle of Siskeudes CSV tables.
 fn zip_kind(bytes: Vec<u8>) -> Format {
     let names: Vec<String> = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
-        .map(|z| z.file_names().filter_map(Result::ok).map(|n| n.to_lowercase()).collect())
+        .map(|z| {
+            z.file_names()
+                .filter_map(Result::ok)
+                .map(|n| n.to_lowercase())
+                .collect()
+        })
         .unwrap_or_default();
-    if names.iter().any(|n| n == "xl/workbook.xml" || n == "[content_types].xml") {
+    if names
+        .iter()
+        .any(|n| n == "xl/workbook.xml" || n == "[content_types].xml")
+    {
         Format::Sheet(SheetKind::Xlsx, bytes)
     } else if names.iter().any(|n| n == "mimetype" || n == "content.xml") {
         Format::Sheet(SheetKind::Ods, bytes)

@@ -32,7 +32,9 @@ pub fn too_big(shown: &Path, part: &str) -> Diagnostic {
 pub fn too_many_rows(shown: &Path, part: &str, rows: usize) -> Diagnostic {
     Diagnostic::error(
         shown,
-        format!("{part} berisi lebih dari {MAX_ROWS} baris ({rows}); APBDes desa tidak sepanjang itu"),
+        format!(
+            "{part} berisi lebih dari {MAX_ROWS} baris ({rows}); APBDes desa tidak sepanjang itu"
+        ),
     )
     .hint("simpan hanya lembar APBDes-nya ke berkas baru, lalu impor berkas itu")
 }

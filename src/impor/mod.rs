@@ -64,7 +64,10 @@ pub fn import(berkas: &Path, choice: &Choice, diags: &mut Diagnostics) -> Option
         return None;
     }
     let drafts = filter_years(drafts, choice, &shown, diags)?;
-    let outputs: Vec<Output> = drafts.into_iter().filter_map(|d| finish(d, diags)).collect();
+    let outputs: Vec<Output> = drafts
+        .into_iter()
+        .filter_map(|d| finish(d, diags))
+        .collect();
     (!diags.has_errors()).then_some(Imported { outputs, report })
 }
 
@@ -80,7 +83,9 @@ fn read(
         Format::SiskeudesZip(bytes) => siskeudes::csvzip::read(bytes, shown),
         Format::Database => siskeudes::mde::read(berkas, shown),
         Format::Sideka(text) => return sideka::read(text, shown, choice, report, diags),
-        Format::Sheet(kind, bytes) => return sheet::read(*kind, bytes, shown, choice, report, diags),
+        Format::Sheet(kind, bytes) => {
+            return sheet::read(*kind, bytes, shown, choice, report, diags);
+        }
     };
     match tables {
         Ok(tables) => siskeudes::drafts(&tables, choice, shown, report, diags),
@@ -92,7 +97,12 @@ fn read(
 }
 
 /// The years `--tahun` asks for (a reader may have found several).
-fn filter_years(drafts: Vec<Draft>, choice: &Choice, shown: &Path, diags: &mut Diagnostics) -> Option<Vec<Draft>> {
+fn filter_years(
+    drafts: Vec<Draft>,
+    choice: &Choice,
+    shown: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Draft>> {
     let found: Vec<String> = drafts.iter().map(|d| d.tahun.to_string()).collect();
     let kept: Vec<Draft> = drafts
         .into_iter()
@@ -101,10 +111,20 @@ fn filter_years(drafts: Vec<Draft>, choice: &Choice, shown: &Path, diags: &mut D
     if kept.is_empty() {
         let d = match choice.tahun {
             Some(t) => Diagnostic::error(shown, format!("tahun {t} tidak ada di berkas ini"))
-                .note(format!("tahun yang ada: {}", if found.is_empty() { "(tidak ada)".to_owned() } else { found.join(", ") }))
+                .note(format!(
+                    "tahun yang ada: {}",
+                    if found.is_empty() {
+                        "(tidak ada)".to_owned()
+                    } else {
+                        found.join(", ")
+                    }
+                ))
                 .hint("pilih tahun yang ada dengan `--tahun`"),
-            None => Diagnostic::error(shown, "tidak ada anggaran yang dapat diimpor dari berkas ini")
-                .hint("periksa apakah ini berkas APBDes yang benar"),
+            None => Diagnostic::error(
+                shown,
+                "tidak ada anggaran yang dapat diimpor dari berkas ini",
+            )
+            .hint("periksa apakah ini berkas APBDes yang benar"),
         };
         diags.push(d);
         return None;
@@ -123,7 +143,12 @@ fn finish(draft: Draft, diags: &mut Diagnostics) -> Option<Output> {
         .is_some_and(|b| Section::ALL.iter().any(|&s| !b.tree(s).selisih.is_empty()));
     let text = yaml_out::write(&draft, has_selisih);
     let budget = budget::load(SourceFile::new(&path, text.clone()), diags)?;
-    Some(Output { path, text, budget, draft })
+    Some(Output {
+        path,
+        text,
+        budget,
+        draft,
+    })
 }
 
 /// Where each output goes in `site`, refusing existing files unless `timpa`.

@@ -75,8 +75,16 @@ pub fn render(berkas: &str, report: &Report, years: &[(&Draft, &Budget, String)]
         for (label, rows, amount) in [
             ("pendapatan", draft.pendapatan.len(), t.pendapatan),
             ("belanja", draft.belanja.len(), t.belanja),
-            ("penerimaan pembiayaan", draft.penerimaan.len(), t.penerimaan),
-            ("pengeluaran pembiayaan", draft.pengeluaran.len(), t.pengeluaran),
+            (
+                "penerimaan pembiayaan",
+                draft.penerimaan.len(),
+                t.penerimaan,
+            ),
+            (
+                "pengeluaran pembiayaan",
+                draft.pengeluaran.len(),
+                t.pengeluaran,
+            ),
         ] {
             let realisasi = amount
                 .realisasi
@@ -97,9 +105,16 @@ pub fn render(berkas: &str, report: &Report, years: &[(&Draft, &Budget, String)]
                 rupiah(slice.amounts.anggaran)
             );
         }
-        let ok = draft.checks.iter().filter(|c| c.printed == c.computed).count();
+        let ok = draft
+            .checks
+            .iter()
+            .filter(|c| c.printed == c.computed)
+            .count();
         if ok > 0 {
-            let _ = writeln!(out, "  {ok} jumlah tercetak dicocokkan dengan rinciannya: sama");
+            let _ = writeln!(
+                out,
+                "  {ok} jumlah tercetak dicocokkan dengan rinciannya: sama"
+            );
         }
         for c in draft.mismatches() {
             let _ = writeln!(
@@ -112,8 +127,19 @@ pub fn render(berkas: &str, report: &Report, years: &[(&Draft, &Budget, String)]
             );
         }
     }
-    list(&mut out, "Dikenali sebagai judul, kepala tabel atau baris jumlah", report.recognised.iter().map(|(p, w)| format!("{p}: {w}")));
-    list(&mut out, "Dilewati", report.skipped.iter().map(|s| format!("{}: {}", s.place, s.reason)));
+    list(
+        &mut out,
+        "Dikenali sebagai judul, kepala tabel atau baris jumlah",
+        report.recognised.iter().map(|(p, w)| format!("{p}: {w}")),
+    );
+    list(
+        &mut out,
+        "Dilewati",
+        report
+            .skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.place, s.reason)),
+    );
     list(&mut out, "Catatan", report.notes.iter().cloned());
     out
 }

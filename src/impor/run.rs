@@ -18,7 +18,11 @@ pub fn run(args: &ImporArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let choice = Choice { tahun: args.tahun, desa: args.desa.clone(), per_tanggal };
+    let choice = Choice {
+        tahun: args.tahun,
+        desa: args.desa.clone(),
+        per_tanggal,
+    };
     let mut diags = Diagnostics::new();
     let Some(imported) = import(&args.berkas, &choice, &mut diags) else {
         eprint!("{}", diags.report());
@@ -40,15 +44,29 @@ pub fn run(args: &ImporArgs) -> ExitCode {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(full, &output.text));
         if let Err(e) = written {
-            eprintln!("kesalahan: {} tidak dapat ditulis: {}", full.display(), crate::source::io_reason(&e));
+            eprintln!(
+                "kesalahan: {} tidak dapat ditulis: {}",
+                full.display(),
+                crate::source::io_reason(&e)
+            );
             return ExitCode::from(1);
         }
     }
-    let years: Vec<_> = imported.outputs.iter().map(|o| (&o.draft, &o.budget, o.path.display().to_string())).collect();
-    print!("{}", report::render(&args.berkas.display().to_string(), &imported.report, &years));
+    let years: Vec<_> = imported
+        .outputs
+        .iter()
+        .map(|o| (&o.draft, &o.budget, o.path.display().to_string()))
+        .collect();
+    print!(
+        "{}",
+        report::render(&args.berkas.display().to_string(), &imported.report, &years)
+    );
     if !diags.is_empty() {
         eprint!("{}", diags.report());
     }
-    println!("\nDitulis: {} berkas. Periksa seluruh situs dengan `papan check`.", paths.len());
+    println!(
+        "\nDitulis: {} berkas. Periksa seluruh situs dengan `papan check`.",
+        paths.len()
+    );
     ExitCode::SUCCESS
 }

@@ -16,16 +16,28 @@ use crate::reference::{self, Kodefikasi};
 use rust_decimal::Decimal;
 use std::path::Path;
 
-pub fn read(text: &str, shown: &Path, choice: &Choice, report: &mut Report, diags: &mut Diagnostics) -> Vec<Draft> {
+pub fn read(
+    text: &str,
+    shown: &Path,
+    choice: &Choice,
+    report: &mut Report,
+    diags: &mut Diagnostics,
+) -> Vec<Draft> {
     let Some(tahun) = choice.tahun.or_else(|| year_in_name(shown)) else {
-        diags.push(Diagnostic::error(shown, "ekspor Sideka tidak menyimpan tahun anggarannya")
-            .hint("tulis tahunnya: `papan impor BERKAS --tahun 2016`"));
+        diags.push(
+            Diagnostic::error(shown, "ekspor Sideka tidak menyimpan tahun anggarannya")
+                .hint("tulis tahunnya: `papan impor BERKAS --tahun 2016`"),
+        );
         return Vec::new();
     };
     let mut d = Draft::new(tahun, Kodefikasi::Bebas, Tahap::Anggaran);
     d.header = vec![
-        format!("Diimpor dengan `papan impor` dari {} (ekspor APBDes Sideka).", name(shown)),
-        "Kode = id, uraian = name, anggaran = value, sumber_dana = type, baris demi baris.".to_owned(),
+        format!(
+            "Diimpor dengan `papan impor` dari {} (ekspor APBDes Sideka).",
+            name(shown)
+        ),
+        "Kode = id, uraian = name, anggaran = value, sumber_dana = type, baris demi baris."
+            .to_owned(),
     ];
     let mut pembiayaan: Option<(usize, Decimal)> = None;
     let mut count = 0;
@@ -37,14 +49,27 @@ pub fn read(text: &str, shown: &Path, choice: &Choice, report: &mut Report, diag
         }
         count += 1;
         let [id, name, value, kind, ..] = cols[..] else {
-            diags.push(Diagnostic::error(shown, format!("baris {n}: ada {} kolom, padahal harus 4 (id, name, value, type)", cols.len()))
-                .at(Some(Location::new(n, 1))));
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "baris {n}: ada {} kolom, padahal harus 4 (id, name, value, type)",
+                        cols.len()
+                    ),
+                )
+                .at(Some(Location::new(n, 1))),
+            );
             continue;
         };
         let Some(anggaran) = amount(value) else {
-            diags.push(Diagnostic::error(shown, format!("baris {n}, kolom value: `{value}` bukan angka"))
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    format!("baris {n}, kolom value: `{value}` bukan angka"),
+                )
                 .at(Some(Location::new(n, 1)))
-                .hint("nilai anggaran ditulis dengan angka saja, misalnya 1500000"));
+                .hint("nilai anggaran ditulis dengan angka saja, misalnya 1500000"),
+            );
             continue;
         };
         let place = format!("baris {n}");
@@ -54,7 +79,10 @@ pub fn read(text: &str, shown: &Path, choice: &Choice, report: &mut Report, diag
                 continue;
             }
             ["3"] => {
-                report.recognise(place, format!("`{name}` (penerimaan + pengeluaran pembiayaan), dicocokkan"));
+                report.recognise(
+                    place,
+                    format!("`{name}` (penerimaan + pengeluaran pembiayaan), dicocokkan"),
+                );
                 pembiayaan = Some((n, anggaran));
                 continue;
             }
@@ -78,16 +106,25 @@ pub fn read(text: &str, shown: &Path, choice: &Choice, report: &mut Report, diag
             k if reference::sumber_dana(k).is_some() => row.sumber_dana = Some(k.to_owned()),
             k => {
                 row.keterangan = Some(format!("sumber dana: {k}"));
-                report.notes.push(format!("baris {n}: sumber dana `{k}` tidak dikenal Papan; ditulis di keterangan"));
+                report.notes.push(format!(
+                    "baris {n}: sumber dana `{k}` tidak dikenal Papan; ditulis di keterangan"
+                ));
             }
         }
         d.rows_mut(section).push(row);
     }
     report.read.push(("baris data".to_owned(), count));
     if let Some((n, printed)) = pembiayaan {
-        let top = |rows: &[DraftRow], code: &str| rows.iter().find(|r| r.kode == code).and_then(|r| r.anggaran);
+        let top = |rows: &[DraftRow], code: &str| {
+            rows.iter()
+                .find(|r| r.kode == code)
+                .and_then(|r| r.anggaran)
+        };
         let pen = top(&d.penerimaan, "3.1").unwrap_or_default();
-        let peng: Decimal = ["3.2", "3.3"].iter().filter_map(|c| top(&d.pengeluaran, c)).sum();
+        let peng: Decimal = ["3.2", "3.3"]
+            .iter()
+            .filter_map(|c| top(&d.pengeluaran, c))
+            .sum();
         d.checks.push(PrintedCheck {
             place: format!("baris {n}"),
             label: "PEMBIAYAAN DESA (penerimaan + pengeluaran)".to_owned(),
@@ -99,7 +136,9 @@ pub fn read(text: &str, shown: &Path, choice: &Choice, report: &mut Report, diag
 }
 
 fn name(shown: &Path) -> String {
-    shown.file_name().map_or(shown.display().to_string(), |n| n.to_string_lossy().into_owned())
+    shown.file_name().map_or(shown.display().to_string(), |n| {
+        n.to_string_lossy().into_owned()
+    })
 }
 
 /// `dermaji-2016-apbdes-sideka.tsv` → 2016.

@@ -36,14 +36,29 @@ fn is_rekening(c: &Code) -> bool {
     matches!(c.segments().next(), Some("4" | "5" | "6"))
 }
 
-pub fn draft(cx: &Context, rows: Vec<SourceRow>, summaries: Vec<SummaryRow>, report: &mut Report, diags: &mut Diagnostics) -> Option<Draft> {
-    let depth = rows.iter().filter(|r| !is_rekening(&r.kode)).map(|r| r.kode.depth()).max();
+pub fn draft(
+    cx: &Context,
+    rows: Vec<SourceRow>,
+    summaries: Vec<SummaryRow>,
+    report: &mut Report,
+    diags: &mut Diagnostics,
+) -> Option<Draft> {
+    let depth = rows
+        .iter()
+        .filter(|r| !is_rekening(&r.kode))
+        .map(|r| r.kode.depth())
+        .max();
     let k = match depth {
         Some(2) => Kodefikasi::Permendagri113,
         Some(3) => Kodefikasi::Permendagri20,
         Some(_) => Kodefikasi::Bebas,
         // No kegiatan: belanja by rekening only; the 113/2014 shape (5.1.x) tells it apart.
-        None if rows.iter().any(|r| r.kode.as_str().starts_with("5.2") || r.kode.as_str().starts_with("5.3")) => Kodefikasi::Permendagri20,
+        None if rows
+            .iter()
+            .any(|r| r.kode.as_str().starts_with("5.2") || r.kode.as_str().starts_with("5.3")) =>
+        {
+            Kodefikasi::Permendagri20
+        }
         None => Kodefikasi::Bebas,
     };
     let (tahap, per_tanggal) = tahap(cx, report);
@@ -68,7 +83,10 @@ pub fn draft(cx: &Context, rows: Vec<SourceRow>, summaries: Vec<SummaryRow>, rep
             _ => None,
         } {
             flush(&mut d, kegiatan.take(), r);
-            report.recognise(&row.place, format!("baris kepala {s} {}, dicocokkan", row.uraian));
+            report.recognise(
+                &row.place,
+                format!("baris kepala {s} {}, dicocokkan", row.uraian),
+            );
             heads.push((row, head));
             continue;
         }
@@ -79,7 +97,10 @@ pub fn draft(cx: &Context, rows: Vec<SourceRow>, summaries: Vec<SummaryRow>, rep
                 let g = plain(&row, r, row.kode.depth() == 1);
                 d.belanja.push(g);
             } else {
-                kegiatan = Some(Kegiatan { row, rekening: Vec::new() });
+                kegiatan = Some(Kegiatan {
+                    row,
+                    rekening: Vec::new(),
+                });
             }
             continue;
         }
@@ -94,7 +115,10 @@ pub fn draft(cx: &Context, rows: Vec<SourceRow>, summaries: Vec<SummaryRow>, rep
                 let p = plain(&row, r, false);
                 d.rows_mut(section).push(p);
             }
-            None => report.skip(&row.place, format!("kode {s} bukan pendapatan, belanja atau pembiayaan")),
+            None => report.skip(
+                &row.place,
+                format!("kode {s} bukan pendapatan, belanja atau pembiayaan"),
+            ),
         }
     }
     flush(&mut d, kegiatan.take(), cx.realisasi);
@@ -104,7 +128,14 @@ pub fn draft(cx: &Context, rows: Vec<SourceRow>, summaries: Vec<SummaryRow>, rep
 }
 
 fn amounts(row: &SourceRow, with_realisasi: bool) -> (Option<Decimal>, Option<Decimal>) {
-    (row.anggaran, if with_realisasi { Some(row.realisasi.unwrap_or_default()) } else { None })
+    (
+        row.anggaran,
+        if with_realisasi {
+            Some(row.realisasi.unwrap_or_default())
+        } else {
+            None
+        },
+    )
 }
 
 /// A row written as it is: a pendapatan or pembiayaan row, a bidang or sub-bidang.
@@ -125,30 +156,70 @@ fn plain(row: &SourceRow, with_realisasi: bool, comment: bool) -> DraftRow {
 /// A kegiatan becomes one row per deepest rekening row under it (or one row when it has
 /// none); the subtotals above those rows are checked, not written.
 fn flush(d: &mut Draft, kegiatan: Option<Kegiatan>, with_realisasi: bool) {
-    let Some(Kegiatan { row, rekening }) = kegiatan else { return };
+    let Some(Kegiatan { row, rekening }) = kegiatan else {
+        return;
+    };
     if rekening.is_empty() {
         let mut r = plain(&row, with_realisasi, false);
         r.comment = Some(format!("{} {}", row.kode, row.uraian));
         d.belanja.push(r);
         return;
     }
-    let leaf = |i: usize| rekening.get(i + 1).is_none_or(|next| !rekening[i].kode.is_ancestor_of(&next.kode));
-    let leaves: Vec<&SourceRow> = (0..rekening.len()).filter(|&i| leaf(i)).map(|i| &rekening[i]).collect();
-    let sum = |under: Option<&Code>, f: fn(&SourceRow) -> Option<Decimal>| -> Decimal {
-        leaves.iter().filter(|l| under.is_none_or(|u| u.is_ancestor_of(&l.kode))).filter_map(|l| f(l)).sum()
+    let leaf = |i: usize| {
+        rekening
+            .get(i + 1)
+            .is_none_or(|next| !rekening[i].kode.is_ancestor_of(&next.kode))
     };
-    let printed_checks: Vec<(String, String, Option<Decimal>, Decimal)> = std::iter::once((row.place.clone(), format!("kegiatan {} {}", row.kode, row.uraian), row.anggaran, sum(None, |r| r.anggaran)))
-        .chain(rekening.iter().enumerate().filter(|(i, _)| !leaf(*i)).map(|(_, r)| (r.place.clone(), format!("{} {} pada kegiatan {}", r.kode, r.uraian, row.kode), r.anggaran, sum(Some(&r.kode), |r| r.anggaran))))
+    let leaves: Vec<&SourceRow> = (0..rekening.len())
+        .filter(|&i| leaf(i))
+        .map(|i| &rekening[i])
         .collect();
+    let sum = |under: Option<&Code>, f: fn(&SourceRow) -> Option<Decimal>| -> Decimal {
+        leaves
+            .iter()
+            .filter(|l| under.is_none_or(|u| u.is_ancestor_of(&l.kode)))
+            .filter_map(|l| f(l))
+            .sum()
+    };
+    let printed_checks: Vec<(String, String, Option<Decimal>, Decimal)> = std::iter::once((
+        row.place.clone(),
+        format!("kegiatan {} {}", row.kode, row.uraian),
+        row.anggaran,
+        sum(None, |r| r.anggaran),
+    ))
+    .chain(
+        rekening
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !leaf(*i))
+            .map(|(_, r)| {
+                (
+                    r.place.clone(),
+                    format!("{} {} pada kegiatan {}", r.kode, r.uraian, row.kode),
+                    r.anggaran,
+                    sum(Some(&r.kode), |r| r.anggaran),
+                )
+            }),
+    )
+    .collect();
     for (place, label, printed, computed) in printed_checks {
         if let Some(printed) = printed {
-            d.checks.push(PrintedCheck { place, label, printed, computed });
+            d.checks.push(PrintedCheck {
+                place,
+                label,
+                printed,
+                computed,
+            });
         }
     }
     for (n, l) in leaves.iter().enumerate() {
         let (anggaran, realisasi) = amounts(l, with_realisasi);
-        let official = d.kodefikasi.rekening().and_then(|t| t.name(l.kode.as_str()));
-        let own_name = (!l.uraian.is_empty() && official.is_none_or(|o| !same_name(o, &l.uraian))).then(|| l.uraian.clone());
+        let official = d
+            .kodefikasi
+            .rekening()
+            .and_then(|t| t.name(l.kode.as_str()));
+        let own_name = (!l.uraian.is_empty() && official.is_none_or(|o| !same_name(o, &l.uraian)))
+            .then(|| l.uraian.clone());
         d.belanja.push(DraftRow {
             kode: row.kode.to_string(),
             uraian: Some(row.uraian.clone()).filter(|u| !u.is_empty()),
@@ -157,7 +228,16 @@ fn flush(d: &mut Draft, kegiatan: Option<Kegiatan>, with_realisasi: bool) {
             keterangan: l.keterangan.clone().or(own_name),
             anggaran,
             realisasi,
-            comment: (n == 0).then(|| format!("{} {}{}", row.kode, row.uraian, row.anggaran.map(|a| format!(" (tercetak {})", crate::money::rupiah(a))).unwrap_or_default())),
+            comment: (n == 0).then(|| {
+                format!(
+                    "{} {}{}",
+                    row.kode,
+                    row.uraian,
+                    row.anggaran
+                        .map(|a| format!(" (tercetak {})", crate::money::rupiah(a)))
+                        .unwrap_or_default()
+                )
+            }),
             ..DraftRow::default()
         });
     }
@@ -166,19 +246,42 @@ fn flush(d: &mut Draft, kegiatan: Option<Kegiatan>, with_realisasi: bool) {
 /// Realisasi − anggaran against the Lebih/(Kurang) the sheet printed.
 fn check_selisih(d: &mut Draft, row: &SourceRow) {
     if let (Some(printed), Some(a), Some(r)) = (row.selisih, row.anggaran, row.realisasi) {
-        d.checks.push(PrintedCheck { place: row.place.clone(), label: format!("Lebih/(Kurang) {}", row.kode), printed, computed: r - a });
+        d.checks.push(PrintedCheck {
+            place: row.place.clone(),
+            label: format!("Lebih/(Kurang) {}", row.kode),
+            printed,
+            computed: r - a,
+        });
     }
 }
+
+/// What makes two rows of the budget file the same row: code, jenis, sumber dana, uraian.
+type RowKey<'a> = (String, Option<String>, Option<&'a str>, Option<String>);
 
 /// Two rows that would be the same row of the budget file.
 fn duplicates(d: &Draft, shown: &Path, diags: &mut Diagnostics) {
     for section in Section::ALL {
-        let mut seen: HashMap<(String, Option<String>, Option<&str>, Option<String>), usize> = HashMap::new();
+        let mut seen: HashMap<RowKey, usize> = HashMap::new();
         for (i, r) in d.rows(section).iter().enumerate() {
-            let sd = r.sumber_dana.as_deref().and_then(reference::sumber_dana).map(|s| s.kode);
-            let key = (r.kode.clone(), r.jenis.clone(), sd, if r.jenis.is_some() { None } else { r.uraian.clone() });
+            let sd = r
+                .sumber_dana
+                .as_deref()
+                .and_then(reference::sumber_dana)
+                .map(|s| s.kode);
+            let key = (
+                r.kode.clone(),
+                r.jenis.clone(),
+                sd,
+                if r.jenis.is_some() {
+                    None
+                } else {
+                    r.uraian.clone()
+                },
+            );
             if let Some(&first) = seen.get(&key) {
-                let what = r.jenis.as_ref().map_or(format!("kode {}", r.kode), |j| format!("kegiatan {} rekening {j}", r.kode));
+                let what = r.jenis.as_ref().map_or(format!("kode {}", r.kode), |j| {
+                    format!("kegiatan {} rekening {j}", r.kode)
+                });
                 diags.push(Diagnostic::error(shown, format!("baris ganda: {what} dengan uraian yang sama tertulis dua kali (baris data ke-{} dan ke-{} bagian {})", first + 1, i + 1, section.path()))
                     .hint("hapus salah satunya di lembar kerja, atau bedakan uraian/sumber dananya, lalu impor lagi"));
             } else {
@@ -189,14 +292,22 @@ fn duplicates(d: &Draft, shown: &Path, diags: &mut Diagnostics) {
 }
 
 fn leaf_total(rows: &[DraftRow]) -> Decimal {
-    let codes: Vec<Code> = rows.iter().filter_map(|r| Code::parse(&r.kode).ok()).collect();
+    let codes: Vec<Code> = rows
+        .iter()
+        .filter_map(|r| Code::parse(&r.kode).ok())
+        .collect();
     rows.iter()
         .filter(|r| Code::parse(&r.kode).is_ok_and(|c| !codes.iter().any(|o| c.is_ancestor_of(o))))
         .filter_map(|r| r.anggaran)
         .sum()
 }
 
-fn summary_checks(d: &mut Draft, heads: Vec<(SourceRow, &'static str)>, summaries: Vec<SummaryRow>, report: &mut Report) {
+fn summary_checks(
+    d: &mut Draft,
+    heads: Vec<(SourceRow, &'static str)>,
+    summaries: Vec<SummaryRow>,
+    report: &mut Report,
+) {
     let pendapatan = leaf_total(&d.pendapatan);
     let belanja = leaf_total(&d.belanja);
     let (pen, peng) = (leaf_total(&d.penerimaan), leaf_total(&d.pengeluaran));
@@ -206,7 +317,9 @@ fn summary_checks(d: &mut Draft, heads: Vec<(SourceRow, &'static str)>, summarie
             _ if w == "PEMBIAYAAN" => pen + peng, // Siskeudes prints both lists added together
             _ if w.contains("SURPLUS") || w.contains("DEFISIT") => pendapatan - belanja,
             _ if w.contains("NETO") || w.contains("NETTO") => pen - peng,
-            _ if w.contains("SISA LEBIH") || w.contains("SILPA") => pendapatan - belanja + pen - peng,
+            _ if w.contains("SISA LEBIH") || w.contains("SILPA") => {
+                pendapatan - belanja + pen - peng
+            }
             _ if w.contains("PENERIMAAN") => pen,
             _ if w.contains("PENGELUARAN") => peng,
             _ if w.contains("PENDAPATAN") => pendapatan,
@@ -214,12 +327,37 @@ fn summary_checks(d: &mut Draft, heads: Vec<(SourceRow, &'static str)>, summarie
             _ => return None,
         })
     };
-    let items = heads.into_iter().map(|(r, w)| (r.place, format!("{} {}", r.kode, r.uraian), if w == "silpa" { "SILPA".to_owned() } else { w.to_owned() }, r.anggaran))
-        .chain(summaries.into_iter().map(|s| (s.place, s.label.clone(), s.label, s.anggaran)));
+    let items = heads
+        .into_iter()
+        .map(|(r, w)| {
+            (
+                r.place,
+                format!("{} {}", r.kode, r.uraian),
+                if w == "silpa" {
+                    "SILPA".to_owned()
+                } else {
+                    w.to_owned()
+                },
+                r.anggaran,
+            )
+        })
+        .chain(
+            summaries
+                .into_iter()
+                .map(|s| (s.place, s.label.clone(), s.label, s.anggaran)),
+        );
     for (place, label, what, printed) in items {
         match (figure(&what), printed) {
-            (Some(computed), Some(printed)) => d.checks.push(PrintedCheck { place, label, printed, computed }),
-            (None, _) => report.skip(place, format!("baris jumlah `{label}` tidak dikenal, tidak dicocokkan")),
+            (Some(computed), Some(printed)) => d.checks.push(PrintedCheck {
+                place,
+                label,
+                printed,
+                computed,
+            }),
+            (None, _) => report.skip(
+                place,
+                format!("baris jumlah `{label}` tidak dikenal, tidak dicocokkan"),
+            ),
             (Some(_), None) => {}
         }
     }
@@ -228,11 +366,22 @@ fn summary_checks(d: &mut Draft, heads: Vec<(SourceRow, &'static str)>, summarie
 /// Tahap and per_tanggal from the columns and the titles.
 fn tahap(cx: &Context, report: &mut Report) -> (Tahap, Option<Date>) {
     if !cx.realisasi {
-        return (if cx.perubahan { Tahap::Perubahan } else { Tahap::Anggaran }, None);
+        return (
+            if cx.perubahan {
+                Tahap::Perubahan
+            } else {
+                Tahap::Anggaran
+            },
+            None,
+        );
     }
     let text = cx.titles.join(" ").to_uppercase();
     let semester1 = text.contains("SEMESTER I") && !text.contains("SEMESTER II");
-    let tahap = if semester1 { Tahap::RealisasiSemester1 } else { Tahap::Realisasi };
+    let tahap = if semester1 {
+        Tahap::RealisasiSemester1
+    } else {
+        Tahap::Realisasi
+    };
     let date = dated(&text).unwrap_or_else(|| {
         let (m, d) = if semester1 { (6, 30) } else { (12, 31) };
         report.notes.push(format!("tanggal realisasi tidak tertulis di judul; dianggap {}-{m:02}-{d:02} (ubah `per_tanggal` jika lain)", cx.tahun));
@@ -243,12 +392,28 @@ fn tahap(cx: &Context, report: &mut Report) -> (Tahap, Option<Date>) {
 
 /// `31 DESEMBER 2017` in a title.
 fn dated(text: &str) -> Option<Date> {
-    const MONTHS: [&str; 12] = ["JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER"];
+    const MONTHS: [&str; 12] = [
+        "JANUARI",
+        "FEBRUARI",
+        "MARET",
+        "APRIL",
+        "MEI",
+        "JUNI",
+        "JULI",
+        "AGUSTUS",
+        "SEPTEMBER",
+        "OKTOBER",
+        "NOVEMBER",
+        "DESEMBER",
+    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(3).find_map(|w| {
         let day: i8 = w[0].parse().ok()?;
         let month = MONTHS.iter().position(|m| *m == w[1])? as i8 + 1;
-        let year: i16 = w[2].trim_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+        let year: i16 = w[2]
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .parse()
+            .ok()?;
         Date::new(year, month, day).ok()
     })
 }

@@ -85,13 +85,24 @@ fn workbook(kind: SheetKind, bytes: &[u8], shown: &Path) -> Result<Vec<Sheet>, D
     })?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| Diagnostic::error(shown, format!("lembar `{name}` tidak terbaca: {e}")))?;
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| Diagnostic::error(shown, format!("lembar `{name}` tidak terbaca: {e}")))?;
         if range.height() > limits::MAX_ROWS {
-            return Err(limits::too_many_rows(shown, &format!("lembar `{name}`"), range.height()));
+            return Err(limits::too_many_rows(
+                shown,
+                &format!("lembar `{name}`"),
+                range.height(),
+            ));
         }
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-        sheets.push(Sheet { name, first_row: row0 as usize + 1, first_col: col0 as usize + 1, rows });
+        sheets.push(Sheet {
+            name,
+            first_row: row0 as usize + 1,
+            first_col: col0 as usize + 1,
+            rows,
+        });
     }
     Ok(sheets)
 }
@@ -107,8 +118,14 @@ fn check_unpacked_size(bytes: &[u8], shown: &Path) -> Result<(), Diagnostic> {
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let Ok(mut entry) = zip.by_index(i) else { continue };
-        let read = std::io::copy(&mut std::io::Read::take(&mut entry, limits::MAX_TABLE_BYTES + 1), &mut std::io::sink()).unwrap_or(0);
+        let Ok(mut entry) = zip.by_index(i) else {
+            continue;
+        };
+        let read = std::io::copy(
+            &mut std::io::Read::take(&mut entry, limits::MAX_TABLE_BYTES + 1),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
         total += read;
         if read > limits::MAX_TABLE_BYTES || total > limits::MAX_ZIP_TOTAL {
             return Err(limits::too_big(shown, "lembar kerja ini"));
@@ -136,15 +153,44 @@ fn cell(d: &Data) -> Cell {
 fn csv_sheet(bytes: &[u8], shown: &Path) -> Result<Sheet, Diagnostic> {
     let text = String::from_utf8_lossy(bytes);
     let sample: String = text.lines().take(30).collect();
-    let delimiter = if sample.matches(';').count() > sample.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let delimiter = if sample.matches(';').count() > sample.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         if i >= limits::MAX_ROWS {
             return Err(limits::too_many_rows(shown, "berkas CSV ini", i + 1));
         }
-        let record = record.map_err(|e| Diagnostic::error(shown, format!("baris {}: tidak terbaca sebagai CSV: {e}", i + 1)))?;
-        rows.push(record.iter().map(|s| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(s.to_owned()) }).collect());
+        let record = record.map_err(|e| {
+            Diagnostic::error(
+                shown,
+                format!("baris {}: tidak terbaca sebagai CSV: {e}", i + 1),
+            )
+        })?;
+        rows.push(
+            record
+                .iter()
+                .map(|s| {
+                    if s.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(s.to_owned())
+                    }
+                })
+                .collect(),
+        );
     }
-    Ok(Sheet { name: "CSV".to_owned(), first_row: 1, first_col: 1, rows })
+    Ok(Sheet {
+        name: "CSV".to_owned(),
+        first_row: 1,
+        first_col: 1,
+        rows,
+    })
 }

@@ -55,16 +55,26 @@ fn classify(title: &str) -> Option<Col> {
     let t = norm(title);
     let t = t.trim_end_matches(" (rp)").trim_end_matches(" rp").trim();
     Some(match t {
-        "kode" | "kode rekening" | "no rek" | "no rekening" | "kode rek" | "rekening" | "kd rek" => Col::Kode,
+        "kode" | "kode rekening" | "no rek" | "no rekening" | "kode rek" | "rekening"
+        | "kd rek" => Col::Kode,
         "uraian" | "uraian kegiatan" | "nama rekening" | "uraian rekening" => Col::Uraian,
-        "anggaran" | "jumlah" | "pagu" | "jumlah anggaran" | "nilai" | "anggaran murni" => Col::Anggaran,
+        "anggaran" | "jumlah" | "pagu" | "jumlah anggaran" | "nilai" | "anggaran murni" => {
+            Col::Anggaran
+        }
         "sebelum perubahan" | "anggaran sebelum perubahan" | "semula" => Col::Sebelum,
         "realisasi" | "jumlah realisasi" | "realisasi s/d" => Col::Realisasi,
-        "lebih/(kurang)" | "lebih/kurang" | "lebih (kurang)" | "selisih" | "sisa anggaran" => Col::Selisih,
+        "lebih/(kurang)" | "lebih/kurang" | "lebih (kurang)" | "selisih" | "sisa anggaran" => {
+            Col::Selisih
+        }
         "sumber dana" | "sumber" | "sumberdana" => Col::SumberDana,
         "keterangan" | "ket" => Col::Keterangan,
         "%" | "persen" | "persentase" | "(%)" => Col::Persen,
-        _ if t.contains("setelah perubahan") || t.contains("sesudah perubahan") || t == "menjadi" => return Some(Col::Anggaran),
+        _ if t.contains("setelah perubahan")
+            || t.contains("sesudah perubahan")
+            || t == "menjadi" =>
+        {
+            return Some(Col::Anggaran);
+        }
         _ => return None,
     })
 }
@@ -100,8 +110,18 @@ pub fn find(sheet: &Sheet) -> Result<Layout, Vec<String>> {
         let has = |k| columns.iter().any(|(_, c)| *c == k);
         if has(Col::Kode) && has(Col::Uraian) && (has(Col::Anggaran) || has(Col::Realisasi)) {
             let data_start = skip_header_like(sheet, i + 1, &mut columns, &mut perubahan);
-            let titles = sheet.rows[..i].iter().flat_map(|r| r.iter().map(Cell::text)).filter(|t| !t.trim().is_empty()).collect();
-            return Ok(Layout { header: i, data_start, columns, titles, perubahan });
+            let titles = sheet.rows[..i]
+                .iter()
+                .flat_map(|r| r.iter().map(Cell::text))
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            return Ok(Layout {
+                header: i,
+                data_start,
+                columns,
+                titles,
+                perubahan,
+            });
         }
     }
     seen.truncate(20);
@@ -110,12 +130,29 @@ pub fn find(sheet: &Sheet) -> Result<Layout, Vec<String>> {
 
 /// Rows right under the header that are still header: sub-titles under merged cells
 /// (`Sebelum | Setelah Perubahan`) and the row of column numbers (1, 2, 3, …).
-fn skip_header_like(sheet: &Sheet, mut i: usize, columns: &mut Vec<(usize, Col)>, perubahan: &mut bool) -> usize {
+fn skip_header_like(
+    sheet: &Sheet,
+    mut i: usize,
+    columns: &mut Vec<(usize, Col)>,
+    perubahan: &mut bool,
+) -> usize {
     while let Some(row) = sheet.rows.get(i) {
-        let filled: Vec<(usize, &Cell)> = row.iter().enumerate().filter(|(_, c)| !c.is_empty()).collect();
+        let filled: Vec<(usize, &Cell)> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
         let numbers = !filled.is_empty()
-            && filled.iter().enumerate().all(|(n, (_, c))| c.text().trim() == (n + 1).to_string());
-        let titles: Vec<(usize, Col, bool)> = filled.iter().filter_map(|(c, cell)| classify(&cell.text()).map(|k| (*c, k, after_change(&cell.text())))).collect();
+            && filled
+                .iter()
+                .enumerate()
+                .all(|(n, (_, c))| c.text().trim() == (n + 1).to_string());
+        let titles: Vec<(usize, Col, bool)> = filled
+            .iter()
+            .filter_map(|(c, cell)| {
+                classify(&cell.text()).map(|k| (*c, k, after_change(&cell.text())))
+            })
+            .collect();
         if numbers {
             i += 1;
         } else if !titles.is_empty() && titles.len() == filled.len() {

@@ -44,7 +44,14 @@ pub struct SummaryRow {
     pub anggaran: Option<Decimal>,
 }
 
-pub fn read(kind: SheetKind, bytes: &[u8], shown: &Path, choice: &Choice, report: &mut Report, diags: &mut Diagnostics) -> Vec<Draft> {
+pub fn read(
+    kind: SheetKind,
+    bytes: &[u8],
+    shown: &Path,
+    choice: &Choice,
+    report: &mut Report,
+    diags: &mut Diagnostics,
+) -> Vec<Draft> {
     let sheets = match grid::load(kind, bytes, shown) {
         Ok(s) => s,
         Err(d) => {
@@ -66,12 +73,29 @@ pub fn read(kind: SheetKind, bytes: &[u8], shown: &Path, choice: &Choice, report
                 continue;
             }
         };
-        report.read.push((format!("lembar `{}`", sheet.name), sheet.rows.len()));
-        report.recognise(format!("lembar `{}` baris {}", sheet.name, sheet.first_row + layout.header), "kepala tabel");
+        report
+            .read
+            .push((format!("lembar `{}`", sheet.name), sheet.rows.len()));
+        report.recognise(
+            format!(
+                "lembar `{}` baris {}",
+                sheet.name,
+                sheet.first_row + layout.header
+            ),
+            "kepala tabel",
+        );
         realisasi |= layout.col(Col::Realisasi).is_some();
         perubahan |= layout.perubahan;
         titles.extend(layout.titles.iter().cloned());
-        read_rows(sheet, &layout, shown, &mut rows, &mut summaries, report, diags);
+        read_rows(
+            sheet,
+            &layout,
+            shown,
+            &mut rows,
+            &mut summaries,
+            report,
+            diags,
+        );
     }
     if rows.is_empty() && !not_found.is_empty() {
         for (sheet, seen) in &not_found {
@@ -84,28 +108,61 @@ pub fn read(kind: SheetKind, bytes: &[u8], shown: &Path, choice: &Choice, report
         return Vec::new();
     }
     for (sheet, _) in not_found {
-        report.skip(format!("lembar `{}`", sheet.name), "tidak ada kepala tabel APBDes");
+        report.skip(
+            format!("lembar `{}`", sheet.name),
+            "tidak ada kepala tabel APBDes",
+        );
     }
     let Some(tahun) = choice.tahun.or_else(|| layout::year(&titles)) else {
-        diags.push(Diagnostic::error(shown, "tahun anggaran tidak ditemukan di judul lembar kerja")
-            .hint("tulis tahunnya: `papan impor BERKAS --tahun 2025`"));
+        diags.push(
+            Diagnostic::error(
+                shown,
+                "tahun anggaran tidak ditemukan di judul lembar kerja",
+            )
+            .hint("tulis tahunnya: `papan impor BERKAS --tahun 2025`"),
+        );
         return Vec::new();
     };
-    let context = build::Context { tahun, realisasi, perubahan, titles: &titles, shown };
-    build::draft(&context, rows, summaries, report, diags).into_iter().collect()
+    let context = build::Context {
+        tahun,
+        realisasi,
+        perubahan,
+        titles: &titles,
+        shown,
+    };
+    build::draft(&context, rows, summaries, report, diags)
+        .into_iter()
+        .collect()
 }
 
-fn read_rows(sheet: &Sheet, layout: &Layout, shown: &Path, rows: &mut Vec<SourceRow>, summaries: &mut Vec<SummaryRow>, report: &mut Report, diags: &mut Diagnostics) {
+fn read_rows(
+    sheet: &Sheet,
+    layout: &Layout,
+    shown: &Path,
+    rows: &mut Vec<SourceRow>,
+    summaries: &mut Vec<SummaryRow>,
+    report: &mut Report,
+    diags: &mut Diagnostics,
+) {
     for (i, cells) in sheet.rows.iter().enumerate().skip(layout.data_start) {
         let line = sheet.first_row + i;
         let place = format!("lembar `{}` baris {line}", sheet.name);
-        let get = |c: Col| layout.col(c).and_then(|i| cells.get(i)).cloned().unwrap_or(Cell::Empty);
+        let get = |c: Col| {
+            layout
+                .col(c)
+                .and_then(|i| cells.get(i))
+                .cloned()
+                .unwrap_or(Cell::Empty)
+        };
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
         let mut amount = |c: Col| -> Option<Decimal> {
             let cell = get(c);
-            let col = layout.col(c).map(|i| column_letter(sheet.first_col + i)).unwrap_or_default();
+            let col = layout
+                .col(c)
+                .map(|i| column_letter(sheet.first_col + i))
+                .unwrap_or_default();
             match parse_cell(&cell) {
                 Ok(v) => v,
                 Err(msg) => {
@@ -115,22 +172,50 @@ fn read_rows(sheet: &Sheet, layout: &Layout, shown: &Path, rows: &mut Vec<Source
                 }
             }
         };
-        let (anggaran, realisasi, selisih) = (amount(Col::Anggaran), amount(Col::Realisasi), amount(Col::Selisih));
+        let (anggaran, realisasi, selisih) = (
+            amount(Col::Anggaran),
+            amount(Col::Realisasi),
+            amount(Col::Selisih),
+        );
         let uraian_cell = clean(&get(Col::Uraian).text());
         let kode_cell = clean(&get(Col::Kode).text());
         let (kode, uraian) = split_code(&kode_cell, &uraian_cell);
         let Some(kode) = kode else {
             if let Some(label) = summary_label(&uraian_cell).or_else(|| summary_label(&kode_cell)) {
                 report.recognise(&place, format!("baris jumlah `{label}`"));
-                summaries.push(SummaryRow { place, label, anggaran });
+                summaries.push(SummaryRow {
+                    place,
+                    label,
+                    anggaran,
+                });
             } else {
-                let text = cells.iter().map(Cell::text).filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join(" | ");
-                report.skip(place, format!("tanpa kode rekening: `{}`", text.chars().take(60).collect::<String>()));
+                let text = cells
+                    .iter()
+                    .map(Cell::text)
+                    .filter(|t| !t.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                report.skip(
+                    place,
+                    format!(
+                        "tanpa kode rekening: `{}`",
+                        text.chars().take(60).collect::<String>()
+                    ),
+                );
             }
             continue;
         };
         let text = |c: Col| Some(clean(&get(c).text())).filter(|t| !t.is_empty());
-        rows.push(SourceRow { place, kode, uraian, anggaran, realisasi, selisih, sumber_dana: text(Col::SumberDana), keterangan: text(Col::Keterangan) });
+        rows.push(SourceRow {
+            place,
+            kode,
+            uraian,
+            anggaran,
+            realisasi,
+            selisih,
+            sumber_dana: text(Col::SumberDana),
+            keterangan: text(Col::Keterangan),
+        });
     }
 }
 
@@ -153,7 +238,10 @@ pub fn parse_cell(cell: &Cell) -> Result<Option<Decimal>, String> {
         Cell::Error(e) => return Err(format!("sel berisi galat rumus `{e}`")),
         Cell::Text(t) => t.trim(),
     };
-    let bare = text.trim_start_matches("Rp").trim_start_matches("Rp.").trim();
+    let bare = text
+        .trim_start_matches("Rp")
+        .trim_start_matches("Rp.")
+        .trim();
     if text.is_empty() {
         return Ok(None);
     }
@@ -176,7 +264,11 @@ pub fn parse_cell(cell: &Cell) -> Result<Option<Decimal>, String> {
 /// The code of a row: from the code column, or written at the start of the uraian
 /// (`4.1.1 Hasil Usaha`). Returns the code and the uraian without it.
 fn split_code(kode: &str, uraian: &str) -> (Option<Code>, String) {
-    let looks = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let looks = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && s.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
     let k = kode.trim_end_matches('.');
     if looks(k) {
         return (Code::parse(k).ok(), uraian.to_owned());
@@ -185,7 +277,10 @@ fn split_code(kode: &str, uraian: &str) -> (Option<Code>, String) {
         && let Some((first, rest)) = uraian.split_once(' ')
         && looks(first.trim_end_matches('.'))
     {
-        return (Code::parse(first.trim_end_matches('.')).ok(), rest.trim().to_owned());
+        return (
+            Code::parse(first.trim_end_matches('.')).ok(),
+            rest.trim().to_owned(),
+        );
     }
     (None, uraian.to_owned())
 }
@@ -193,6 +288,18 @@ fn split_code(kode: &str, uraian: &str) -> (Option<Code>, String) {
 /// `JUMLAH PENDAPATAN`, `SURPLUS / (DEFISIT)`, `PEMBIAYAAN NETTO`, `SILPA …`.
 fn summary_label(text: &str) -> Option<String> {
     let t = text.to_uppercase();
-    let words = ["JUMLAH", "TOTAL", "SURPLUS", "DEFISIT", "PEMBIAYAAN NETO", "PEMBIAYAAN NETTO", "SISA LEBIH", "SILPA"];
-    words.iter().any(|w| t.starts_with(w)).then(|| text.to_owned())
+    let words = [
+        "JUMLAH",
+        "TOTAL",
+        "SURPLUS",
+        "DEFISIT",
+        "PEMBIAYAAN NETO",
+        "PEMBIAYAAN NETTO",
+        "SISA LEBIH",
+        "SILPA",
+    ];
+    words
+        .iter()
+        .any(|w| t.starts_with(w))
+        .then(|| text.to_owned())
 }

@@ -14,8 +14,10 @@ use std::path::Path;
 /// Reads the tables of a zip; `Err` when the zip itself cannot be read.
 pub fn read(bytes: &[u8], shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        vec![Diagnostic::error(shown, format!("zip ini rusak atau terpotong: {e}"))
-            .hint("unduh atau salin ulang berkasnya, lalu coba lagi")]
+        vec![
+            Diagnostic::error(shown, format!("zip ini rusak atau terpotong: {e}"))
+                .hint("unduh atau salin ulang berkasnya, lalu coba lagi"),
+        ]
     })?;
     if zip.len() > limits::MAX_ZIP_ENTRIES {
         return Err(vec![Diagnostic::error(
@@ -31,7 +33,10 @@ pub fn read(bytes: &[u8], shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
         let mut entry = match zip.by_index(i) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Diagnostic::error(shown, format!("isi zip ke-{} tidak dapat dibaca: {e}", i + 1)));
+                problems.push(Diagnostic::error(
+                    shown,
+                    format!("isi zip ke-{} tidak dapat dibaca: {e}", i + 1),
+                ));
                 continue;
             }
         };
@@ -41,20 +46,32 @@ pub fn read(bytes: &[u8], shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let is_csv = name.to_lowercase().ends_with(".csv");
-        let Some(table) = tables::WANTED.iter().find(|w| w.eq_ignore_ascii_case(&stem)) else {
+        let Some(table) = tables::WANTED
+            .iter()
+            .find(|w| w.eq_ignore_ascii_case(&stem))
+        else {
             if is_csv {
                 out.others.push(stem); // listed in messages, not read
             }
             continue;
         };
         if entry.encrypted() {
-            problems.push(Diagnostic::error(shown, format!("{name} di dalam zip dikunci dengan kata sandi")).hint("buat ulang zip tanpa kata sandi"));
+            problems.push(
+                Diagnostic::error(
+                    shown,
+                    format!("{name} di dalam zip dikunci dengan kata sandi"),
+                )
+                .hint("buat ulang zip tanpa kata sandi"),
+            );
             continue;
         }
         let mut data = Vec::new();
         let limit = limits::MAX_TABLE_BYTES.min(limits::MAX_ZIP_TOTAL.saturating_sub(total));
         if let Err(e) = entry.by_ref().take(limit + 1).read_to_end(&mut data) {
-            problems.push(Diagnostic::error(shown, format!("{name} di dalam zip rusak: {e}")).hint("buat ulang zip dari data Siskeudes, lalu coba lagi"));
+            problems.push(
+                Diagnostic::error(shown, format!("{name} di dalam zip rusak: {e}"))
+                    .hint("buat ulang zip dari data Siskeudes, lalu coba lagi"),
+            );
             continue;
         }
         if data.len() as u64 > limit {
@@ -68,7 +85,11 @@ pub fn read(bytes: &[u8], shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
             Err(d) => problems.push(d),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 /// One CSV table: comma- or semicolon-separated, UTF-8 (or Windows-1252, as old exports are).
@@ -79,22 +100,34 @@ pub fn parse(table: &str, data: &[u8], shown: &Path, entry: &str) -> Result<Tabl
         Err(_) => data.iter().map(|&b| char::from(b)).collect(),
     };
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| Diagnostic::error(shown, format!("{entry}: baris judul kolom tidak terbaca: {e}")))?
+        .map_err(|e| {
+            Diagnostic::error(
+                shown,
+                format!("{entry}: baris judul kolom tidak terbaca: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Diagnostic::error(shown, format!("{entry} baris {}: tidak terbaca sebagai CSV: {e}", i + 2))
-                .hint("ekspor ulang tabel ini dari Siskeudes")
+            Diagnostic::error(
+                shown,
+                format!("{entry} baris {}: tidak terbaca sebagai CSV: {e}", i + 2),
+            )
+            .hint("ekspor ulang tabel ini dari Siskeudes")
         })?;
         if record.len() != header.len() {
             // OpenSID drops such a row silently; it is refused here, with its line.

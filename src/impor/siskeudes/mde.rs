@@ -18,10 +18,14 @@ pub fn read(path: &Path, shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
     let mut out = Tables::default();
     let mut problems = Vec::new();
     for entry in &catalog {
-        if entry.name.starts_with("MSys") || !matches!(entry.object_type, jetdb::ObjectType::Table) {
+        if entry.name.starts_with("MSys") || !matches!(entry.object_type, jetdb::ObjectType::Table)
+        {
             continue;
         }
-        let Some(wanted) = tables::WANTED.iter().find(|w| w.eq_ignore_ascii_case(&entry.name)) else {
+        let Some(wanted) = tables::WANTED
+            .iter()
+            .find(|w| w.eq_ignore_ascii_case(&entry.name))
+        else {
             out.others.push(entry.name.clone());
             continue;
         };
@@ -33,7 +37,11 @@ pub fn read(path: &Path, shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
             }
         };
         if def.num_rows as usize > limits::MAX_ROWS {
-            problems.push(limits::too_many_rows(shown, &format!("tabel {}", entry.name), def.num_rows as usize));
+            problems.push(limits::too_many_rows(
+                shown,
+                &format!("tabel {}", entry.name),
+                def.num_rows as usize,
+            ));
             continue;
         }
         let result = match read_table_rows(&mut reader, &def) {
@@ -54,12 +62,20 @@ pub fn read(path: &Path, shown: &Path) -> Result<Tables, Vec<Diagnostic>> {
             Table {
                 name: (*wanted).to_owned(),
                 header: def.columns.iter().map(|c| c.name.clone()).collect(),
-                rows: result.rows.iter().map(|r| r.iter().map(text).collect()).collect(),
+                rows: result
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(text).collect())
+                    .collect(),
                 first_line: None,
             },
         );
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 /// A cell as the CSV export would write it; dates as `YYYY-MM-DD`.
@@ -73,7 +89,11 @@ fn text(v: &Value) -> String {
         Value::BigInt(n) => n.to_string(),
         Value::Float(f) => f.to_string(),
         Value::Double(f) => f.to_string(),
-        Value::Text(s) | Value::Money(s) | Value::Numeric(s) | Value::Guid(s) | Value::DateTimeExtended(s) => s.clone(),
+        Value::Text(s)
+        | Value::Money(s)
+        | Value::Numeric(s)
+        | Value::Guid(s)
+        | Value::DateTimeExtended(s) => s.clone(),
         Value::Timestamp(days) => ole_date(*days),
         Value::Binary(_) => String::new(),
         #[allow(unreachable_patterns)]

@@ -79,12 +79,21 @@ pub fn drafts(
     let kodefikasi = kodefikasi(tables, &desa, report);
     wanted
         .into_iter()
-        .filter_map(|tahun| rows::draft(tables, &desa, tahun, kodefikasi, choice, shown, report, diags))
+        .filter_map(|tahun| {
+            rows::draft(
+                tables, &desa, tahun, kodefikasi, choice, shown, report, diags,
+            )
+        })
         .collect()
 }
 
 /// The village to import: the only one, or the one `--desa` names.
-fn pick_desa(tables: &Tables, choice: &Choice, shown: &Path, diags: &mut Diagnostics) -> Option<String> {
+fn pick_desa(
+    tables: &Tables,
+    choice: &Choice,
+    shown: &Path,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     let mut villages: BTreeMap<String, usize> = BTreeMap::new();
     for (_, r) in tables.rows("Ta_RABRinci") {
         *villages.entry(r.get("Kd_Desa").to_owned()).or_default() += 1;
@@ -93,7 +102,15 @@ fn pick_desa(tables: &Tables, choice: &Choice, shown: &Path, diags: &mut Diagnos
     let listed = || {
         villages
             .iter()
-            .map(|(k, n)| format!("{} ({n} baris{})", norm(k), name_of(tables, k).map(|n| format!(", {n}")).unwrap_or_default()))
+            .map(|(k, n)| {
+                format!(
+                    "{} ({n} baris{})",
+                    norm(k),
+                    name_of(tables, k)
+                        .map(|n| format!(", {n}"))
+                        .unwrap_or_default()
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -118,9 +135,19 @@ fn pick_desa(tables: &Tables, choice: &Choice, shown: &Path, diags: &mut Diagnos
         }
         None if villages.len() > 1 => {
             diags.push(
-                Diagnostic::error(shown, format!("berkas ini berisi {} desa; pilih satu dengan `--desa KODE`", villages.len()))
-                    .note(format!("desa yang ada: {}", listed()))
-                    .hint(format!("misalnya `papan impor {} --desa {}`", shown.display(), villages.keys().next().map(|k| norm(k)).unwrap_or_default())),
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "berkas ini berisi {} desa; pilih satu dengan `--desa KODE`",
+                        villages.len()
+                    ),
+                )
+                .note(format!("desa yang ada: {}", listed()))
+                .hint(format!(
+                    "misalnya `papan impor {} --desa {}`",
+                    shown.display(),
+                    villages.keys().next().map(|k| norm(k)).unwrap_or_default()
+                )),
             );
             None
         }
@@ -147,7 +174,11 @@ fn kodefikasi(tables: &Tables, desa: &str, report: &mut Report) -> Kodefikasi {
     let depth = tables
         .rows("Ta_Kegiatan")
         .filter(|(_, r)| r.get("Kd_Desa") == desa)
-        .filter_map(|(_, r)| r.get("Kd_Keg").strip_prefix(desa).map(|k| tables::code(k).split('.').count()))
+        .filter_map(|(_, r)| {
+            r.get("Kd_Keg")
+                .strip_prefix(desa)
+                .map(|k| tables::code(k).split('.').count())
+        })
         .max();
     let by_version = versi.as_deref().map(|v| {
         if v.trim_start_matches(['V', 'v']).starts_with('1') {
@@ -156,7 +187,13 @@ fn kodefikasi(tables: &Tables, desa: &str, report: &mut Report) -> Kodefikasi {
             Kodefikasi::Permendagri20
         }
     });
-    let by_shape = depth.map(|d| if d >= 3 { Kodefikasi::Permendagri20 } else { Kodefikasi::Permendagri113 });
+    let by_shape = depth.map(|d| {
+        if d >= 3 {
+            Kodefikasi::Permendagri20
+        } else {
+            Kodefikasi::Permendagri113
+        }
+    });
     let chosen = by_shape.or(by_version).unwrap_or(Kodefikasi::Permendagri20);
     report.notes.push(format!(
         "Siskeudes versi {}: kodefikasi {}",

@@ -53,7 +53,13 @@ pub fn derive(movements: &[Movement], until: Date) -> BTreeMap<Key, Decimal> {
         let receipt = receipt_side(&m.key.1);
         let value = match (m.kind, receipt) {
             (Kind::Tbp(n), true) => n,
-            (Kind::Spp { nilai, panjar: false }, false) => nilai,
+            (
+                Kind::Spp {
+                    nilai,
+                    panjar: false,
+                },
+                false,
+            ) => nilai,
             (Kind::Spj(n), false) => n,
             (Kind::Mutasi(n), _) => n,
             (Kind::Jurnal { debet, kredit }, true) => kredit - debet,
@@ -65,17 +71,27 @@ pub fn derive(movements: &[Movement], until: Date) -> BTreeMap<Key, Decimal> {
     out
 }
 
+/// Document number → its date and, for SPP, its kind (Jn_SPP).
+type Documents = HashMap<String, (Option<Date>, String)>;
+
 /// The movements of one village and year, read from the transaction tables present.
 /// Lines whose document is missing, undated or whose amount is unreadable are returned as
 /// problems (place, reason) for the report, never dropped silently.
-pub fn movements(tables: &Tables, desa: &str, tahun: &str) -> (Vec<Movement>, Vec<(String, String)>) {
+pub fn movements(
+    tables: &Tables,
+    desa: &str,
+    tahun: &str,
+) -> (Vec<Movement>, Vec<(String, String)>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let dated = |table: &str, number: &str, when: &str, extra: &str| {
-        let mut map: HashMap<String, (Option<Date>, String)> = HashMap::new();
+        let mut map: Documents = HashMap::new();
         for (_, r) in tables.rows(table) {
             if r.get("Tahun") == tahun {
-                map.insert(r.get(number).to_owned(), (date(r.get(when)), r.get(extra).to_owned()));
+                map.insert(
+                    r.get(number).to_owned(),
+                    (date(r.get(when)), r.get(extra).to_owned()),
+                );
             }
         }
         map
@@ -84,7 +100,7 @@ pub fn movements(tables: &Tables, desa: &str, tahun: &str) -> (Vec<Movement>, Ve
     let spp = dated("Ta_SPP", "No_SPP", "Tgl_SPP", "Jn_SPP");
     let spj = dated("Ta_SPJ", "No_SPJ", "Tgl_SPJ", "");
     let jurnal = dated("Ta_JurnalUmum", "NoBukti", "Tanggal", "");
-    let sources: [(&str, &str, Option<&HashMap<String, (Option<Date>, String)>>); 5] = [
+    let sources: [(&str, &str, Option<&Documents>); 5] = [
         ("Ta_TBPRinci", "No_Bukti", Some(&tbp)),
         ("Ta_SPPRinci", "No_SPP", Some(&spp)),
         ("Ta_SPJRinci", "No_SPJ", Some(&spj)),
@@ -105,7 +121,10 @@ pub fn movements(tables: &Tables, desa: &str, tahun: &str) -> (Vec<Movement>, Ve
                 Some(h) => match h.get(r.get(number)) {
                     Some((when, extra)) => (*when, extra.as_str()),
                     None => {
-                        problems.push((t.place(i), format!("dokumen {} tidak ada di tabel induknya", r.get(number))));
+                        problems.push((
+                            t.place(i),
+                            format!("dokumen {} tidak ada di tabel induknya", r.get(number)),
+                        ));
                         continue;
                     }
                 },
@@ -118,17 +137,30 @@ pub fn movements(tables: &Tables, desa: &str, tahun: &str) -> (Vec<Movement>, Ve
             let num = |c: &str| amount(r.get(c));
             let kind = match table {
                 "Ta_TBPRinci" => num("Nilai").map(Kind::Tbp),
-                "Ta_SPPRinci" => num("Nilai").map(|nilai| Kind::Spp { nilai, panjar: extra.eq_ignore_ascii_case("UM") }),
+                "Ta_SPPRinci" => num("Nilai").map(|nilai| Kind::Spp {
+                    nilai,
+                    panjar: extra.eq_ignore_ascii_case("UM"),
+                }),
                 "Ta_SPJRinci" => num("Nilai").map(Kind::Spj),
                 "Ta_Mutasi" => num("Nilai").map(Kind::Mutasi),
-                _ => num("Debet").zip(num("Kredit")).map(|(debet, kredit)| Kind::Jurnal { debet, kredit }),
+                _ => num("Debet")
+                    .zip(num("Kredit"))
+                    .map(|(debet, kredit)| Kind::Jurnal { debet, kredit }),
             };
             let Some(kind) = kind else {
                 problems.push((t.place(i), "nilainya bukan angka".to_owned()));
                 continue;
             };
-            let key = (r.get("Kd_Keg").to_owned(), rekening, r.get("Sumberdana").to_owned());
-            out.push(Movement { key, date: when, kind });
+            let key = (
+                r.get("Kd_Keg").to_owned(),
+                rekening,
+                r.get("Sumberdana").to_owned(),
+            );
+            out.push(Movement {
+                key,
+                date: when,
+                kind,
+            });
         }
     }
     (out, problems)
@@ -150,19 +182,65 @@ mod tests {
     fn payments_leave_out_panjar_until_accounted_and_later_dates() {
         let d = Decimal::from;
         let rows = [
-            m("K1", "5.1.2.01", 1, Kind::Spp { nilai: d(1_000), panjar: false }),
-            m("K1", "5.1.2.01", 2, Kind::Spp { nilai: d(500), panjar: true }),
+            m(
+                "K1",
+                "5.1.2.01",
+                1,
+                Kind::Spp {
+                    nilai: d(1_000),
+                    panjar: false,
+                },
+            ),
+            m(
+                "K1",
+                "5.1.2.01",
+                2,
+                Kind::Spp {
+                    nilai: d(500),
+                    panjar: true,
+                },
+            ),
             m("K1", "5.1.2.01", 3, Kind::Spj(d(450))),
-            m("K1", "5.1.2.01", 4, Kind::Jurnal { debet: d(0), kredit: d(50) }),
-            m("K1", "5.1.2.01", 30, Kind::Spp { nilai: d(9_999), panjar: false }),
+            m(
+                "K1",
+                "5.1.2.01",
+                4,
+                Kind::Jurnal {
+                    debet: d(0),
+                    kredit: d(50),
+                },
+            ),
+            m(
+                "K1",
+                "5.1.2.01",
+                30,
+                Kind::Spp {
+                    nilai: d(9_999),
+                    panjar: false,
+                },
+            ),
             m("P", "4.1.1.01", 5, Kind::Tbp(d(2_000))),
-            m("P", "4.1.1.01", 6, Kind::Jurnal { debet: d(0), kredit: d(100) }),
+            m(
+                "P",
+                "4.1.1.01",
+                6,
+                Kind::Jurnal {
+                    debet: d(0),
+                    kredit: d(100),
+                },
+            ),
             // A receipt line on a payment account is not realisasi of it.
             m("K1", "5.1.2.01", 7, Kind::Tbp(d(7))),
         ];
         let got = derive(&rows, Date::new(2017, 6, 29).unwrap());
         // 1.000 + 450 − 50, worked out by hand; the panjar and the 30 June SPP are left out.
-        assert_eq!(got[&("K1".into(), "5.1.2.01".into(), "DDS".into())], d(1_400));
-        assert_eq!(got[&("P".into(), "4.1.1.01".into(), "DDS".into())], d(2_100));
+        assert_eq!(
+            got[&("K1".into(), "5.1.2.01".into(), "DDS".into())],
+            d(1_400)
+        );
+        assert_eq!(
+            got[&("P".into(), "4.1.1.01".into(), "DDS".into())],
+            d(2_100)
+        );
     }
 }

@@ -53,11 +53,19 @@ fn sumber_group(section: Section, written: &str) -> String {
     reference::sumber_dana(written).map_or("?".to_owned(), |s| s.kode.to_owned())
 }
 
-fn key_of(section: Section, kd_keg: &str, rekening: &str, sumber: &str, desa: &str) -> Result<RowKey, String> {
+fn key_of(
+    section: Section,
+    kd_keg: &str,
+    rekening: &str,
+    sumber: &str,
+    desa: &str,
+) -> Result<RowKey, String> {
     let rek = Code::parse(rekening)?;
     let keg = match (section, kegiatan_of(kd_keg, desa)) {
         (Section::Belanja, Some(k)) => Some(Code::parse(&k)?),
-        (Section::Belanja, None) => return Err(format!("belanja {rekening} tanpa kode kegiatan ({kd_keg})")),
+        (Section::Belanja, None) => {
+            return Err(format!("belanja {rekening} tanpa kode kegiatan ({kd_keg})"));
+        }
         _ => None,
     };
     Ok((order(section), keg, rek, sumber_group(section, sumber)))
@@ -108,19 +116,39 @@ fn anggaran(
         }
         let place = t.map(|t| t.place(i)).unwrap_or_default();
         let before = amount(r.get("Anggaran"));
-        let after = if has_pak { amount(r.get("AnggaranStlhPAK")) } else { before };
+        let after = if has_pak {
+            amount(r.get("AnggaranStlhPAK"))
+        } else {
+            before
+        };
         let (Some(before), Some(after)) = (before, after) else {
-            diags.push(Diagnostic::error(shown, format!("{place}: anggaran `{}` bukan angka", r.get("Anggaran")))
-                .hint("periksa baris ini di Siskeudes; jumlah anggaran harus berupa angka"));
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    format!("{place}: anggaran `{}` bukan angka", r.get("Anggaran")),
+                )
+                .hint("periksa baris ini di Siskeudes; jumlah anggaran harus berupa angka"),
+            );
             continue;
         };
-        lines.push((place, r.get("Kd_Keg"), code(r.get("Kd_Rincian")), r.get("SumberDana"), r.get("Uraian"), before, after));
+        lines.push((
+            place,
+            r.get("Kd_Keg"),
+            code(r.get("Kd_Rincian")),
+            r.get("SumberDana"),
+            r.get("Uraian"),
+            before,
+            after,
+        ));
     }
     let perubahan = lines.iter().any(|l| l.5 != l.6);
     let mut rows: BTreeMap<RowKey, Agg> = BTreeMap::new();
     for (place, keg, rek, sumber, uraian, before, after) in lines {
         let Some(section) = section_of_rekening(&rek) else {
-            report.skip(place, format!("rekening {rek} bukan pendapatan, belanja atau pembiayaan"));
+            report.skip(
+                place,
+                format!("rekening {rek} bukan pendapatan, belanja atau pembiayaan"),
+            );
             continue;
         };
         match key_of(section, keg, &rek, sumber, desa) {
@@ -155,7 +183,9 @@ fn add_realisasi(
     let until = choice.per_tanggal.unwrap_or(latest);
     let found: BTreeMap<Key, Decimal> = realisasi::derive(&movements, until);
     for ((keg, rek, sumber), value) in found {
-        let Some(section) = section_of_rekening(&rek) else { continue };
+        let Some(section) = section_of_rekening(&rek) else {
+            continue;
+        };
         match key_of(section, &keg, &rek, &sumber, desa) {
             Ok(key) => {
                 let agg = rows.entry(key).or_default();
@@ -167,7 +197,9 @@ fn add_realisasi(
             Err(reason) => report.skip(format!("realisasi {keg} {rek}"), reason),
         }
     }
-    report.notes.push(format!("realisasi dihitung dari tabel transaksi sampai {until}"));
+    report.notes.push(format!(
+        "realisasi dihitung dari tabel transaksi sampai {until}"
+    ));
     Some(until)
 }
 
@@ -175,30 +207,60 @@ fn dasar_hukum(tables: &Tables, desa: &str, tahun: &str, perubahan: bool) -> Opt
     let (_, r) = tables
         .rows("Ta_Desa")
         .find(|(_, r)| r.get("Kd_Desa") == desa && r.get("Tahun") == tahun)?;
-    let no = r.get(if perubahan { "No_Perdes_PB" } else { "No_Perdes" });
+    let no = r.get(if perubahan {
+        "No_Perdes_PB"
+    } else {
+        "No_Perdes"
+    });
     (!no.is_empty()).then(|| format!("Peraturan Desa No. {no}"))
 }
 
 fn header(shown: &Path, perubahan: bool, realisasi: Option<Date>) -> Vec<String> {
-    let name = shown.file_name().map_or(shown.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = shown.file_name().map_or(shown.display().to_string(), |n| {
+        n.to_string_lossy().into_owned()
+    });
     let mut h = vec![
         format!("Diimpor dengan `papan impor` dari {name} (tabel Siskeudes)."),
         format!(
             "Anggaran: jumlah Ta_RABRinci.{} per rekening obyek; belanja per kegiatan, obyek dan sumber dana.",
-            if perubahan { "AnggaranStlhPAK (setelah perubahan)" } else { "Anggaran" }
+            if perubahan {
+                "AnggaranStlhPAK (setelah perubahan)"
+            } else {
+                "Anggaran"
+            }
         ),
     ];
     if let Some(date) = realisasi {
-        h.push(format!("Realisasi sampai {date}: TBP, SPP (tanpa panjar), SPJ, mutasi dan jurnal."));
+        h.push(format!(
+            "Realisasi sampai {date}: TBP, SPP (tanpa panjar), SPJ, mutasi dan jurnal."
+        ));
     }
-    h.push("Periksa dengan `papan check`; berkas ini boleh disunting seperti berkas anggaran lain.".to_owned());
+    h.push(
+        "Periksa dengan `papan check`; berkas ini boleh disunting seperti berkas anggaran lain."
+            .to_owned(),
+    );
     h
 }
 
 /// The rows of the draft, in code order, with names and comments.
-fn fill(d: &mut Draft, tables: &Tables, desa: &str, tahun: &str, rows: BTreeMap<RowKey, Agg>, report: &mut Report) {
-    let kegiatan: BTreeMap<String, String> = names(tables, "Ta_Kegiatan", "Kd_Keg", "Nama_Kegiatan", desa, tahun);
-    let bidang: BTreeMap<String, String> = names(tables, "Ta_Bidang", "Kd_Bid", "Nama_Bidang", desa, tahun);
+fn fill(
+    d: &mut Draft,
+    tables: &Tables,
+    desa: &str,
+    tahun: &str,
+    rows: BTreeMap<RowKey, Agg>,
+    report: &mut Report,
+) {
+    let kegiatan: BTreeMap<String, String> = names(
+        tables,
+        "Ta_Kegiatan",
+        "Kd_Keg",
+        "Nama_Kegiatan",
+        desa,
+        tahun,
+    );
+    let bidang: BTreeMap<String, String> =
+        names(tables, "Ta_Bidang", "Kd_Bid", "Nama_Bidang", desa, tahun);
     let with_realisasi = d.tahap.has_realisasi();
     let (mut last_keg, mut last_bid) = (None::<Code>, None::<String>);
     for ((section, keg, rek, _), agg) in rows {
@@ -214,7 +276,10 @@ fn fill(d: &mut Draft, tables: &Tables, desa: &str, tahun: &str, rows: BTreeMap<
             let bid = keg.truncate(1).to_string();
             if last_bid.as_ref() != Some(&bid) {
                 let name = bidang.get(&bid).cloned().unwrap_or_default();
-                row.comment = Some(format!("Bidang {bid} {}", name.trim_start_matches("Bidang ")));
+                row.comment = Some(format!(
+                    "Bidang {bid} {}",
+                    name.trim_start_matches("Bidang ")
+                ));
                 last_bid = Some(bid);
             }
             let name = kegiatan.get(keg.as_str()).cloned();
@@ -229,7 +294,12 @@ fn fill(d: &mut Draft, tables: &Tables, desa: &str, tahun: &str, rows: BTreeMap<
             row.jenis = Some(row.kode.clone());
             row.kode = keg.to_string();
             row.uraian = name.or(agg.uraian);
-        } else if d.kodefikasi.rekening().and_then(|t| t.name(rek.as_str())).is_none() {
+        } else if d
+            .kodefikasi
+            .rekening()
+            .and_then(|t| t.name(rek.as_str()))
+            .is_none()
+        {
             row.uraian = agg.uraian;
         }
         d.rows_mut(section).push(row);
@@ -238,28 +308,54 @@ fn fill(d: &mut Draft, tables: &Tables, desa: &str, tahun: &str, rows: BTreeMap<
 
 /// The sumber dana of a row: written when Papan knows it; otherwise kept in `keterangan`.
 fn sumber(row: &mut DraftRow, written: &BTreeSet<String>, report: &mut Report) {
-    let known: BTreeSet<&str> = written.iter().filter_map(|w| reference::sumber_dana(w)).map(|s| s.kode).collect();
+    let known: BTreeSet<&str> = written
+        .iter()
+        .filter_map(|w| reference::sumber_dana(w))
+        .map(|s| s.kode)
+        .collect();
     if known.len() == 1 && written.len() == 1 {
         row.sumber_dana = written.iter().next().cloned();
         return;
     }
-    let unknown: Vec<&str> = written.iter().map(String::as_str).filter(|w| reference::sumber_dana(w).is_none()).collect();
+    let unknown: Vec<&str> = written
+        .iter()
+        .map(String::as_str)
+        .filter(|w| reference::sumber_dana(w).is_none())
+        .collect();
     if known.len() == 1 && unknown.is_empty() {
         row.sumber_dana = known.iter().next().map(|s| (*s).to_owned());
     } else if !written.is_empty() {
-        row.keterangan = Some(format!("sumber dana: {}", written.iter().cloned().collect::<Vec<_>>().join(", ")));
+        row.keterangan = Some(format!(
+            "sumber dana: {}",
+            written.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
     }
     for u in unknown {
-        report.notes.push(format!("sumber dana `{u}` tidak dikenal Papan; ditulis di keterangan baris {}", row.kode));
+        report.notes.push(format!(
+            "sumber dana `{u}` tidak dikenal Papan; ditulis di keterangan baris {}",
+            row.kode
+        ));
     }
 }
 
 /// Code → name of a Siskeudes name table for one village and year, codes without the
 /// village prefix (`02.15`).
-fn names(tables: &Tables, table: &str, key: &str, name: &str, desa: &str, tahun: &str) -> BTreeMap<String, String> {
+fn names(
+    tables: &Tables,
+    table: &str,
+    key: &str,
+    name: &str,
+    desa: &str,
+    tahun: &str,
+) -> BTreeMap<String, String> {
     tables
         .rows(table)
         .filter(|(_, r)| r.get("Kd_Desa") == desa && r.get("Tahun") == tahun)
-        .map(|(_, r)| (code(r.get(key).strip_prefix(desa).unwrap_or(r.get(key))), r.get(name).to_owned()))
+        .map(|(_, r)| {
+            (
+                code(r.get(key).strip_prefix(desa).unwrap_or(r.get(key))),
+                r.get(name).to_owned(),
+            )
+        })
         .collect()
 }

@@ -23,7 +23,9 @@ pub struct Table {
 impl Table {
     /// The index of a column, matched without regard to case (`SumberDana`, `Sumberdana`).
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h.eq_ignore_ascii_case(name))
+        self.header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// Where row `i` is, for messages: `Ta_RABRinci.csv baris 12` or `tabel Ta_RABRinci baris ke-12`.
@@ -128,7 +130,10 @@ pub fn date(text: &str) -> Option<Date> {
     if let Ok(d) = t.parse::<Date>() {
         return Some(d);
     }
-    let parts: Vec<i32> = t.split('/').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<i32> = t
+        .split('/')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let [a, b, y] = parts[..] else {
         return None;
     };
@@ -138,7 +143,12 @@ pub fn date(text: &str) -> Option<Date> {
         _ => y,
     };
     let (month, day) = if a > 12 { (b, a) } else { (a, b) };
-    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
 }
 
 /// A Siskeudes code without its trailing dot: `5.1.2.01.` → `5.1.2.01`.
