@@ -621,3 +621,80 @@ fn a_semicolon_csv_with_indonesian_amounts_imports() {
         Decimal::new(123456750, 2)
     );
 }
+
+/// The 113/2014 code tables Papan carries are the ones in the real Siskeudes database:
+/// every Ref_Rek1..4 account under 4, 5 and 6, every Ref_Bidang and Ref_Kegiatan entry with
+/// the same name, and every Ref_Sumber code known as a sumber dana.
+#[test]
+fn the_113_tables_match_siskeudes_reference_tables() {
+    use jetdb::{PageReader, Value, read_catalog, read_table_def, read_table_rows};
+    let mde = repo().join("../shared/realdata/siskeudes-schema/DataAPBDES.mde");
+    let mut reader = PageReader::open(&mde).unwrap();
+    let catalog = read_catalog(&mut reader).unwrap();
+    let mut table = |name: &str| -> Vec<Vec<String>> {
+        let e = catalog.iter().find(|e| e.name == name).unwrap();
+        let def = read_table_def(&mut reader, &e.name, e.table_page).unwrap();
+        read_table_rows(&mut reader, &def)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|v| {
+                        if let Value::Text(s) = v {
+                            s.clone()
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let k = papan::reference::Kodefikasi::Permendagri113;
+    let rekening = k.rekening().unwrap();
+    let mut checked = 0;
+    for (name, code_col, name_col) in [
+        ("Ref_Rek1", 0, 1),
+        ("Ref_Rek2", 1, 2),
+        ("Ref_Rek3", 1, 2),
+        ("Ref_Rek4", 1, 2),
+    ] {
+        for row in table(name) {
+            let code = row[code_col].trim_end_matches('.');
+            if matches!(code.chars().next(), Some('4' | '5' | '6')) {
+                assert_eq!(
+                    rekening.name(code),
+                    Some(row[name_col].trim()),
+                    "{name} {code}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    // 3 akun, 7 kelompok, 20 jenis and 115 obyek under 4, 5 and 6.
+    assert_eq!(checked, 3 + 7 + 20 + 115);
+    let kegiatan = k.kegiatan().unwrap();
+    for row in table("Ref_Bidang") {
+        assert_eq!(
+            kegiatan.name(&row[0]),
+            Some(row[1].trim()),
+            "bidang {}",
+            row[0]
+        );
+    }
+    let keg = table("Ref_Kegiatan");
+    assert_eq!(keg.len(), 50);
+    for row in keg {
+        let code = row[1].trim_end_matches('.');
+        assert_eq!(kegiatan.name(code), Some(row[2].trim()), "kegiatan {code}");
+    }
+    let sumber = table("Ref_Sumber");
+    assert_eq!(sumber.len(), 8);
+    for row in sumber {
+        assert_eq!(
+            papan::reference::sumber_dana(&row[0]).map(|s| s.kode),
+            Some(row[0].as_str())
+        );
+    }
+}
