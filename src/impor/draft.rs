@@ -24,6 +24,8 @@ pub struct DraftRow {
     pub realisasi: Option<Decimal>,
     /// A comment line written above the row (a kegiatan's name and printed total).
     pub comment: Option<String>,
+    /// Where the row is in the source (`lembar APBDes baris 12`), for messages.
+    pub source: String,
 }
 
 /// A figure the source printed that the budget file cannot hold (a summary row, a

@@ -149,6 +149,7 @@ fn plain(row: &SourceRow, with_realisasi: bool, comment: bool) -> DraftRow {
         anggaran,
         realisasi,
         comment: comment.then(|| format!("{} {}", row.kode, row.uraian)),
+        source: row.place.clone(),
         ..DraftRow::default()
     }
 }
@@ -228,6 +229,7 @@ fn flush(d: &mut Draft, kegiatan: Option<Kegiatan>, with_realisasi: bool) {
             keterangan: l.keterangan.clone().or(own_name),
             anggaran,
             realisasi,
+            source: l.place.clone(),
             comment: (n == 0).then(|| {
                 format!(
                     "{} {}{}",
@@ -282,7 +284,7 @@ fn duplicates(d: &Draft, shown: &Path, diags: &mut Diagnostics) {
                 let what = r.jenis.as_ref().map_or(format!("kode {}", r.kode), |j| {
                     format!("kegiatan {} rekening {j}", r.kode)
                 });
-                diags.push(Diagnostic::error(shown, format!("baris ganda: {what} dengan uraian yang sama tertulis dua kali (baris data ke-{} dan ke-{} bagian {})", first + 1, i + 1, section.path()))
+                diags.push(Diagnostic::error(shown, format!("baris ganda: {what} dengan uraian yang sama tertulis dua kali, di {} dan {}", d.rows(section)[first].source, r.source))
                     .hint("hapus salah satunya di lembar kerja, atau bedakan uraian/sumber dananya, lalu impor lagi"));
             } else {
                 seen.insert(key, i);
