@@ -186,7 +186,7 @@ fn siskeudes_rows_are_grouped_by_kegiatan_and_named_officially() {
     let body = text.split("\ntahun:").nth(1).unwrap();
     assert_eq!(
         body,
-        " 2017\nkodefikasi: permendagri-113-2014\ntahap: anggaran\n\npendapatan:\n  - kode: \"4.2.1.01\"\n    sumber_dana: DDS\n    anggaran: 100000000\n\nbelanja:\n  # Bidang 02 Pelaksanaan Pembangunan Desa\n  # 02.02 Pembangunan Jalan Dusun Karet\n  - kode: \"02.02\"\n    uraian: Pembangunan Jalan Dusun Karet\n    jenis: \"5.1.2.02\"\n    sumber_dana: DDS\n    anggaran: 1500000\n  - kode: \"02.02\"\n    uraian: Pembangunan Jalan Dusun Karet\n    jenis: \"5.1.3.01\"\n    sumber_dana: DDS\n    anggaran: 60000000\n"
+        " 2017\nkodefikasi: permendagri-113-2014\ntahap: anggaran\n\npendapatan:\n  # 4.2 Pendapatan Transfer\n  - kode: \"4.2.1.01\"\n    sumber_dana: DDS\n    anggaran: 100000000\n\nbelanja:\n  # Bidang 02 Pelaksanaan Pembangunan Desa\n  # 02.02 Pembangunan Jalan Dusun Karet\n  - kode: \"02.02\"\n    uraian: Pembangunan Jalan Dusun Karet\n    jenis: \"5.1.2.02\"\n    sumber_dana: DDS\n    anggaran: 1500000\n  - kode: \"02.02\"\n    uraian: Pembangunan Jalan Dusun Karet\n    jenis: \"5.1.3.01\"\n    sumber_dana: DDS\n    anggaran: 60000000\n"
     );
 }
 

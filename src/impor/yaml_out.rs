@@ -63,7 +63,15 @@ pub fn write(draft: &Draft, selisih_dokumen: bool) -> String {
 
 fn write_rows(out: &mut String, k: Kodefikasi, section: Section, rows: &[DraftRow], indent: &str) {
     for (i, row) in rows.iter().enumerate() {
-        if let Some(comment) = &row.comment {
+        // Each kelompok of pendapatan or pembiayaan (4.1, 6.1) is headed by its name, which
+        // the rows themselves leave out when it is the official one.
+        let group = |r: &DraftRow| r.kode.split('.').take(2).collect::<Vec<_>>().join(".");
+        let kelompok = (section != Section::Belanja
+            && (i == 0 || group(&rows[i - 1]) != group(row)))
+        .then(|| k.rekening().and_then(|t| t.name(&group(row))))
+        .flatten()
+        .map(|name| format!("{} {name}", group(row)));
+        if let Some(comment) = row.comment.as_ref().or(kelompok.as_ref()) {
             if i > 0 {
                 out.push('\n');
             }
@@ -198,7 +206,7 @@ mod tests {
             ..Default::default()
         });
         let text = write(&d, false);
-        let expected = "tahun: 2017\nkodefikasi: permendagri-113-2014\ntahap: anggaran\n\npendapatan:\n  - kode: \"4.2.1\"\n    anggaran: 100\n\nbelanja:\n  # 01.01 Pembayaran Penghasilan Tetap\n  - kode: \"01.01\"\n    uraian: Honor Ketua RT\n    jenis: \"5.1.1.01\"\n    sumber_dana: ADD\n    anggaran: 100\n";
+        let expected = "tahun: 2017\nkodefikasi: permendagri-113-2014\ntahap: anggaran\n\npendapatan:\n  # 4.2 Pendapatan Transfer\n  - kode: \"4.2.1\"\n    anggaran: 100\n\nbelanja:\n  # 01.01 Pembayaran Penghasilan Tetap\n  - kode: \"01.01\"\n    uraian: Honor Ketua RT\n    jenis: \"5.1.1.01\"\n    sumber_dana: ADD\n    anggaran: 100\n";
         assert_eq!(text, expected);
     }
 }
