@@ -1,21 +1,25 @@
-//! The `papan impor` command: arguments in, files written, report printed, exit status out.
+//! The `papan impor` command: arguments in, files written, report printed.
 //!
-//! Exit status: 0 written; 1 the source has problems (nothing written); 2 wrong usage (a
+//! Returns [`Error`] like every command; `main` prints it and picks the exit status: 1 the
+//! source has problems or a file cannot be written (nothing written), 2 wrong usage (a
 //! malformed `--per-tanggal`, a budget file that exists without `--timpa`).
 
 use super::{Choice, import, report, targets};
 use crate::cli::ImporArgs;
 use crate::date::parse_date;
-use crate::diagnostic::Diagnostics;
-use std::process::ExitCode;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::error::{Error, Kind};
 
-pub fn run(args: &ImporArgs) -> ExitCode {
+/// Printed after the problems whenever the import stops.
+const NOTHING_WRITTEN: &str = "Tidak ada berkas yang ditulis.";
+
+pub fn run(args: &ImporArgs) -> Result<(), Error> {
     let per_tanggal = match args.per_tanggal.as_deref().map(parse_date) {
         None => None,
         Some(Ok(d)) => Some(d),
         Some(Err((msg, hint))) => {
-            eprintln!("kesalahan: --per-tanggal: {msg}\n   = saran: {hint}");
-            return ExitCode::from(2);
+            let d = Diagnostic::general(Severity::Error, format!("--per-tanggal: {msg}"));
+            return Err(Error::usage(d.hint(hint)).with_outcome(NOTHING_WRITTEN));
         }
     };
     let choice = Choice {
@@ -25,31 +29,26 @@ pub fn run(args: &ImporArgs) -> ExitCode {
     };
     let mut diags = Diagnostics::new();
     let Some(imported) = import(&args.berkas, &choice, &mut diags) else {
-        eprint!("{}", diags.report());
-        eprintln!("Tidak ada berkas yang ditulis.");
-        return ExitCode::from(1);
+        return Err(Error::content(diags).with_outcome(NOTHING_WRITTEN));
     };
     let site = &args.site.site;
-    let paths = match targets(site, &imported, args.timpa) {
-        Ok(p) => p,
-        Err(d) => {
-            eprint!("{d}");
-            eprintln!("Tidak ada berkas yang ditulis.");
-            return ExitCode::from(2);
-        }
-    };
+    let paths = targets(site, &imported, args.timpa)
+        .map_err(|d| Error::usage(d).with_outcome(NOTHING_WRITTEN))?;
     for (output, full) in imported.outputs.iter().zip(&paths) {
         let written = full
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(full, &output.text));
         if let Err(e) = written {
-            eprintln!(
-                "kesalahan: {} tidak dapat ditulis: {}",
-                full.display(),
-                crate::source::io_reason(&e)
-            );
-            return ExitCode::from(1);
+            let d = Diagnostic::error(
+                full,
+                format!(
+                    "berkas ini tidak dapat ditulis: {}",
+                    crate::source::io_reason(&e)
+                ),
+            )
+            .hint("periksa izin tulis folder situs dan ruang disk, lalu jalankan lagi");
+            return Err(Error::one(Kind::Content, d).after(diags));
         }
     }
     let years: Vec<_> = imported
@@ -68,5 +67,5 @@ pub fn run(args: &ImporArgs) -> ExitCode {
         "\nDitulis: {} berkas. Periksa seluruh situs dengan `papan check`.",
         paths.len()
     );
-    ExitCode::SUCCESS
+    Ok(())
 }
