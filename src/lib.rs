@@ -27,6 +27,7 @@ pub mod frontmatter;
 pub mod hosts;
 pub mod html;
 pub mod images;
+pub mod impor;
 pub mod markdown;
 pub mod money;
 pub mod nesting;
