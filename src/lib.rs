@@ -5,6 +5,7 @@
 //! puts them into the output folder, swapping it in only when everything succeeded.
 //! Between the last two, [`images`] makes the photos and share previews the pages named.
 
+pub mod baliho;
 pub mod budget;
 pub mod cli;
 pub mod clock;

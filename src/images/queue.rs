@@ -59,6 +59,8 @@ pub struct Queue {
     sources: BTreeMap<String, Option<Source>>,
     pub photos: BTreeMap<String, PhotoJob>,
     pub cards: BTreeMap<String, CardJob>,
+    /// Notice boards to convert to PNG and PDF, by their folder (`anggaran/2025`).
+    pub balihos: BTreeMap<String, crate::baliho::job::Job>,
 }
 
 /// The output files of a photo, smallest first.
@@ -89,6 +91,7 @@ impl Queue {
             sources: BTreeMap::new(),
             photos: BTreeMap::new(),
             cards: BTreeMap::new(),
+            balihos: BTreeMap::new(),
         }
     }
 

@@ -13,14 +13,14 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
 use std::sync::{Arc, LazyLock};
 
-const FAMILY: &str = "Noto Sans";
+pub const FAMILY: &str = "Noto Sans";
 const BACKGROUND: &str = "#004b7f";
 const MUTED: &str = "#cfe0ee";
 const LEFT: u32 = 72;
 /// The width text may use: the card minus both margins.
 const TEXT_WIDTH: u32 = SHARE_WIDTH - 2 * LEFT;
 
-static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
+pub static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     let mut db = usvg::fontdb::Database::new();
     db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").to_vec());
     db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").to_vec());

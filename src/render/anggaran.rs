@@ -2,12 +2,7 @@
 //! `/anggaran/TAHUN/` (headline figures, charts, the full table, downloads).
 
 use super::budget;
-use super::view::PageView;
 use super::{Computed, OutputFile, Renderer};
-use crate::budget::Budget;
-use crate::budget::summary::Summary;
-use crate::images::share::{self, BudgetFigures};
-use crate::money::{format_percent, rupiah_short};
 use crate::site::Site;
 use serde::Serialize;
 
@@ -21,6 +16,7 @@ struct ListExtra {
 struct YearExtra {
     anggaran: budget::YearView,
     daftar_href: String,
+    baliho: super::baliho::BalihoLinks,
 }
 
 pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
@@ -47,6 +43,7 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
         .collect();
     r.page("anggaran/index.html", &list, ListExtra { tahun, tren });
 
+    let boards = super::baliho::Boards::new(r, site);
     for (b, s) in &pairs {
         let path = format!("anggaran/{}/index.html", b.tahun);
         let t = &s.totals;
@@ -60,7 +57,8 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
                 crate::money::rupiah(t.belanja.anggaran)
             ),
         );
-        share_card(r, &mut page, b, s);
+        // The board's headline is the page's share preview.
+        let baliho = boards.year(r, &mut page, b, s);
         let reports = super::report::links_by_kegiatan(&page, &computed.by_kegiatan, b.tahun);
         let (anggaran, files) = budget::year(b, s, site.desa.jumlah_penduduk, reports);
         for f in files {
@@ -73,29 +71,8 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             YearExtra {
                 anggaran,
                 daftar_href,
+                baliho,
             },
         );
     }
-}
-
-/// The year's share card: the village, pendapatan, belanja and how much of it was spent.
-fn share_card(r: &mut Renderer, page: &mut PageView, b: &Budget, s: &Summary) {
-    let t = &s.totals;
-    let realisasi = if b.tahap.has_realisasi() {
-        format_percent(t.belanja.percent())
-    } else {
-        "belum ada".to_owned()
-    };
-    let figures = BudgetFigures {
-        tahun: b.tahun,
-        pendapatan: rupiah_short(t.pendapatan.anggaran),
-        belanja: rupiah_short(t.belanja.anggaran),
-        realisasi,
-    };
-    let alt = format!(
-        "APBDes {} {}: pendapatan {}, belanja {}, realisasi belanja {}",
-        b.tahun, r.site.nama_lengkap, figures.pendapatan, figures.belanja, figures.realisasi
-    );
-    let svg = share::budget_card(&r.site.nama_lengkap, &figures);
-    r.share_card(page, &format!("apbdes-{}", b.tahun), svg, alt);
 }

@@ -10,6 +10,7 @@
 //! and the pixels are made after every page is rendered.
 
 pub mod anggaran;
+pub mod baliho;
 pub mod budget;
 pub mod budget_reports;
 pub mod chart;
