@@ -1,6 +1,5 @@
 //! How long the notice board (baliho) of each budget year takes: the SVG from the computed
-//! model, then its PNG and PDF as a build makes them (one SVG parse, PNG and PDF in
-//! parallel), without the cache. Run through `scripts/bench-baliho.sh`.
+//! model, then its PNG and PDF as a build makes them (PNG and PDF in parallel), without the cache. Run through `scripts/bench-baliho.sh`.
 //!
 //! In: a site folder (default: the sample village) and a number of rounds. Out: per year,
 //! the median time of each step and of the three files together, and the file sizes.
@@ -60,13 +59,14 @@ fn main() {
             png_len = convert::png(&tree).unwrap().len();
             t_png.push(s.elapsed());
             let s = Instant::now();
-            pdf_len = convert::pdf(&tree, "APBDes").unwrap().len();
+            pdf_len = convert::pdf(&svg, "APBDes").unwrap().len();
             t_pdf.push(s.elapsed());
             // As a build does it: one parse, PNG and PDF side by side.
             let s = Instant::now();
             let board = view::build(budget, &summary, village, None);
-            let tree = convert::tree(&layout::svg(&board)).unwrap();
-            let (a, b) = rayon::join(|| convert::png(&tree), || convert::pdf(&tree, "APBDes"));
+            let svg = layout::svg(&board);
+            let tree = convert::tree(&svg).unwrap();
+            let (a, b) = rayon::join(|| convert::png(&tree), || convert::pdf(&svg, "APBDes"));
             assert!(a.is_ok() && b.is_ok());
             t_all.push(s.elapsed());
         }

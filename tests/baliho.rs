@@ -225,10 +225,12 @@ fn a_logo_that_is_not_a_picture_is_an_error_at_its_line() {
         assert_eq!(out.status.code(), Some(1), "{command}");
         let err = stderr(&out);
         assert!(
-            err.contains("content/desa.yaml:6:7: kesalahan: logo `foto/logo.png` bukan gambar PNG, JPEG atau WebP"),
+            err.contains(
+                "kesalahan: logo `foto/logo.png` bukan gambar PNG, JPEG atau WebP\n  --> content/desa.yaml:6:7\n"
+            ),
             "{err}"
         );
-        assert!(err.contains("logo: foto/logo.png"), "{err}");
+        assert!(err.contains(" 6 | logo: foto/logo.png\n"), "{err}");
     }
     assert!(!dir.path().join("output").exists());
 }

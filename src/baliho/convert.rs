@@ -51,38 +51,127 @@ fn px(units: f32) -> u32 {
     v
 }
 
+/// The board split in two SVGs: everything but the bold text, and the bold text alone.
+/// svg2pdf 0.13 writes the fonts of one conversion in the order of a `HashMap`, which
+/// differs from run to run; with one font per conversion there is no order to differ, so
+/// the PDF keeps the same bytes. Bold text is drawn last, over everything, as on the board
+/// (no shape covers text). Every element of the board's SVG is on a line of its own.
+pub fn layers(svg: &str) -> (String, String) {
+    let (mut rest, mut bold) = (String::new(), String::new());
+    for line in svg.lines() {
+        let frame = ["<svg ", "</svg>", "<title>"]
+            .iter()
+            .any(|p| line.starts_with(p));
+        let is_bold = line.starts_with("<text ") && line.contains(" font-weight=\"bold\"");
+        for (layer, wanted) in [(&mut rest, frame || !is_bold), (&mut bold, frame || is_bold)] {
+            if wanted {
+                layer.push_str(line);
+                layer.push('\n');
+            }
+        }
+    }
+    (rest, bold)
+}
+
 /// The board as a one-page PDF named `title`.
-pub fn pdf(tree: &usvg::Tree, title: &str) -> Result<Vec<u8>, String> {
-    let (chunk, board) = svg2pdf::to_chunk(tree, svg2pdf::ConversionOptions::default())
-        .map_err(|e| e.to_string())?;
+pub fn pdf(svg: &str, title: &str) -> Result<Vec<u8>, String> {
+    let (rest, bold) = layers(svg);
+    let mut chunks = Vec::new();
+    for layer in [rest, bold] {
+        let tree = tree(&layer)?;
+        chunks.push(
+            svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+                .map_err(|e| e.to_string())?,
+        );
+    }
     let mut next = Ref::new(1);
     let catalog = next.bump();
     let pages = next.bump();
     let page = next.bump();
     let content = next.bump();
     let info = next.bump();
-    let mut map = std::collections::HashMap::new();
-    let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| next.bump()));
-    let board = map.get(&board).copied().ok_or("svg2pdf: isi halaman tidak ditemukan")?;
-
+    let mut placed = Vec::new();
+    for (chunk, board) in chunks {
+        let mut map = std::collections::HashMap::new();
+        let chunk = chunk.renumber(|old| *map.entry(old).or_insert_with(|| next.bump()));
+        let board = map
+            .get(&board)
+            .copied()
+            .ok_or("svg2pdf: isi halaman tidak ditemukan")?;
+        placed.push((chunk, board));
+    }
     let points = |mm: f32| mm / 25.4 * 72.0;
     let (w, h) = (points(PAGE_WIDTH_MM), points(PAGE_WIDTH_MM * HEIGHT / WIDTH));
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(pages).lang(TextStr("id"));
     pdf.pages(pages).kids([page]).count(1);
+    let names = [Name(b"B0"), Name(b"B1")];
     let mut p = pdf.page(page);
     p.media_box(Rect::new(0.0, 0.0, w, h));
     p.parent(pages);
     p.contents(content);
-    p.resources().x_objects().pair(Name(b"B"), board);
+    let mut resources = p.resources();
+    let mut objects = resources.x_objects();
+    for (name, (_, board)) in names.iter().zip(&placed) {
+        objects.pair(*name, *board);
+    }
+    objects.finish();
+    resources.finish();
     p.finish();
     let mut stream = pdf_writer::Content::new();
-    // svg2pdf's object is one point square: scale it to the page.
-    stream.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(Name(b"B"));
+    for name in names {
+        // svg2pdf's object is one point square: scale it to the page.
+        stream.save_state();
+        stream.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(name);
+        stream.restore_state();
+    }
     pdf.stream(content, &stream.finish());
-    pdf.extend(&chunk);
+    for (chunk, _) in &placed {
+        pdf.extend(chunk);
+    }
     pdf.document_info(info)
         .title(TextStr(title))
         .producer(TextStr("Papan"));
     Ok(pdf.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1080\" height=\"1620\" viewBox=\"0 0 1080 1620\" font-family=\"Noto Sans\">\n<title>Uji</title>\n<rect x=\"0\" y=\"0\" width=\"1080\" height=\"1620\" fill=\"#ffffff\"/>\n<text x=\"44\" y=\"100\" font-size=\"40\" font-weight=\"bold\" fill=\"#111111\">Desa Uji Coba</text>\n<text x=\"44\" y=\"200\" font-size=\"20\" fill=\"#111111\">Rp 1.234.567</text>\n</svg>\n";
+
+    #[test]
+    fn the_pdf_has_the_same_bytes_every_time() {
+        // HashMaps in one process get different seeds: a conversion whose output followed
+        // one would differ within a few runs.
+        let first = pdf(SVG, "Uji").unwrap();
+        for _ in 0..8 {
+            assert!(pdf(SVG, "Uji").unwrap() == first);
+        }
+        let text = String::from_utf8_lossy(&first);
+        // 280 × 420 mm in points: 793.70 × 1190.55.
+        assert!(text.contains("/MediaBox [0 0 793.70"), "{text}");
+        assert!(text.contains(" 1190.55"), "{text}");
+        assert!(!text.contains("/CreationDate"));
+    }
+
+    #[test]
+    fn layers_split_bold_text_from_the_rest() {
+        let (rest, bold) = layers(SVG);
+        assert!(rest.contains("Rp 1.234.567") && !rest.contains("Desa Uji Coba"));
+        assert!(bold.contains("Desa Uji Coba") && !bold.contains("Rp 1.234.567"));
+        assert!(!bold.contains("<rect"));
+        assert!(rest.ends_with("</svg>\n") && bold.ends_with("</svg>\n"));
+    }
+
+    #[test]
+    fn the_png_is_drawn_with_the_bundled_fonts() {
+        let png = png(&tree(SVG).unwrap()).unwrap();
+        let img = image::load_from_memory(&png).unwrap().into_rgb8();
+        assert_eq!(img.dimensions(), (1080, 1620));
+        // Dark pixels where the text is, so the font was found.
+        let dark = img.pixels().filter(|p| p.0[0] < 80).count();
+        assert!(dark > 500, "{dark} dark pixels");
+    }
 }

@@ -81,6 +81,15 @@ pub fn num(v: f32) -> String {
     s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
 
+/// `content` with line breaks and other control characters made spaces: every element
+/// stays on one line of the SVG (the PDF conversion splits it by lines).
+fn one_line(content: &str) -> String {
+    content
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// The SVG body being drawn.
 #[derive(Debug, Default)]
 pub struct Canvas {
@@ -105,7 +114,7 @@ impl Canvas {
             num(y),
             num(style.size),
             style.fill,
-            escape(content)
+            escape(&one_line(content))
         );
     }
 

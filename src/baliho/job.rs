@@ -12,7 +12,7 @@ use crate::render::OutputFile;
 
 /// Everything besides the SVG that changes the PNG or PDF bytes. Change it whenever the
 /// conversion changes, so files cached the old way are not reused.
-pub const SETTINGS: &str = "papan-baliho-1;png=1080x1620,rgb,default;pdf=280x420mm,judul";
+pub const SETTINGS: &str = "papan-baliho-1;png=1080x1620,rgb,default;pdf=280x420mm,judul,dua-lapis";
 
 /// A board to convert.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub fn run(cache: &Cache, job: &Job) -> Result<Made, Diagnostic> {
         )
     };
     let tree = convert::tree(&job.svg).map_err(failed)?;
-    let (png, pdf) = rayon::join(|| convert::png(&tree), || convert::pdf(&tree, &job.title));
+    let (png, pdf) = rayon::join(|| convert::png(&tree), || convert::pdf(&job.svg, &job.title));
     let [(png_entry, png_path), (pdf_entry, pdf_path)] = outputs;
     made.files = vec![
         OutputFile::new(png_path.clone(), png.map_err(failed)?),

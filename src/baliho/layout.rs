@@ -17,6 +17,9 @@ use super::view::{Board, Row};
 use super::{HEADLINE_HEIGHT, HEIGHT, MARGIN, WIDTH, footer};
 
 const GAP: f32 = 8.0;
+/// Heights are sums of fractions: a list that fits exactly must not be dropped for a
+/// rounding error.
+const EPSILON: f32 = 0.5;
 const WHITE: &str = colour::ON_NAVY;
 
 /// The SVG of the board.
@@ -211,7 +214,7 @@ fn lists(c: &mut Canvas, board: &Board, cols: &Columns, y: f32, bottom: f32) {
             u.items.len() - shown
         ));
     }
-    if list.height(cols) <= room {
+    if list.height(cols) <= room + EPSILON {
         list.draw(c, y, cols);
     }
 }
@@ -221,7 +224,7 @@ fn fitting(t: &Table, cols: &Columns, room: f32) -> usize {
     let mut used = t.head_height(cols);
     let mut n = 0;
     for h in t.heights(cols) {
-        if used + h > room {
+        if used + h > room + EPSILON {
             break;
         }
         used += h;
