@@ -30,7 +30,9 @@ fn main() {
     let sv = SiteView::new(&site.desa);
     let address = site.desa.base_url.clone();
     // Warm the fonts once, as a build does before the first board.
-    let _ = convert::tree("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><text>a</text></svg>");
+    let _ = convert::tree(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><text>a</text></svg>",
+    );
     println!("tahun | svg | parse | png | pdf | tiga berkas | png KB | pdf KB");
     for budget in &site.budgets {
         let summary = summarize(budget, site.desa.jumlah_penduduk);

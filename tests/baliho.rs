@@ -36,7 +36,11 @@ fn pdf_text(pdf: &Path) -> String {
         .args([pdf.to_str().unwrap(), "-"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .split_whitespace()
@@ -49,7 +53,12 @@ fn pdf_text(pdf: &Path) -> String {
 const SAMPLE: [(u32, [&str; 4], [(&str, &str); 5]); 3] = [
     (
         2023,
-        ["Rp 1.724.125.500", "Rp 1.722.183.930", "Rp 1.762.303.500", "Rp 1.721.480.000"],
+        [
+            "Rp 1.724.125.500",
+            "Rp 1.722.183.930",
+            "Rp 1.762.303.500",
+            "Rp 1.721.480.000",
+        ],
         [
             ("Rp 649.776.000", "Rp 643.754.000"),
             ("Rp 693.680.000", "Rp 673.350.000"),
@@ -60,7 +69,12 @@ const SAMPLE: [(u32, [&str; 4], [(&str, &str); 5]); 3] = [
     ),
     (
         2024,
-        ["Rp 1.901.422.300", "Rp 1.897.611.715", "Rp 1.905.344.500", "Rp 1.836.773.000"],
+        [
+            "Rp 1.901.422.300",
+            "Rp 1.897.611.715",
+            "Rp 1.905.344.500",
+            "Rp 1.836.773.000",
+        ],
         [
             ("Rp 676.757.000", "Rp 671.898.500"),
             ("Rp 784.725.000", "Rp 733.864.000"),
@@ -71,7 +85,12 @@ const SAMPLE: [(u32, [&str; 4], [(&str, &str); 5]); 3] = [
     ),
     (
         2025,
-        ["Rp 1.832.444.800", "Rp 1.016.471.230", "Rp 1.857.178.000", "Rp 799.595.000"],
+        [
+            "Rp 1.832.444.800",
+            "Rp 1.016.471.230",
+            "Rp 1.857.178.000",
+            "Rp 799.595.000",
+        ],
         [
             ("Rp 713.738.000", "Rp 338.730.000"),
             ("Rp 700.190.000", "Rp 294.710.000"),
@@ -120,7 +139,10 @@ fn every_sample_year_has_the_board_with_the_figures_of_its_page() {
         for figure in expected {
             // Shown on the year page, and on the board in the same notation.
             assert!(page.contains(figure), "{year}: {figure} not on the page");
-            assert!(text.contains(figure), "{year}: {figure} not in the PDF:\n{text}");
+            assert!(
+                text.contains(figure),
+                "{year}: {figure} not in the PDF:\n{text}"
+            );
         }
         assert!(text.contains(&format!("APBDes Tahun Anggaran {year}")));
         assert!(text.contains("DATA CONTOH"));
@@ -135,11 +157,17 @@ fn the_qr_code_reads_as_the_year_page_address() {
     let dir = sample_site();
     let desa = dir.path().join("content/desa.yaml");
     let text = std::fs::read_to_string(&desa).unwrap();
-    std::fs::write(&desa, format!("{text}base_url: https://sukamaju.desa.id/\n")).unwrap();
+    std::fs::write(
+        &desa,
+        format!("{text}base_url: https://sukamaju.desa.id/\n"),
+    )
+    .unwrap();
     let out = build(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for year in [2023, 2024, 2025] {
-        let png = dir.path().join(format!("output/anggaran/{year}/baliho.png"));
+        let png = dir
+            .path()
+            .join(format!("output/anggaran/{year}/baliho.png"));
         let read = Command::new("zbarimg")
             .args(["--raw", "-q", png.to_str().unwrap()])
             .output()
@@ -178,14 +206,20 @@ fn boards_are_the_same_bytes_in_two_builds_and_come_from_the_cache() {
     }
     let cold = boards(&a.path().join("output"));
     assert_eq!(cold.len(), 9);
-    assert!(cold == boards(&b.path().join("output")), "two builds differ");
+    assert!(
+        cold == boards(&b.path().join("output")),
+        "two builds differ"
+    );
     let warm = build(a.path());
     assert!(
         stdout(&warm).contains("; 3 baliho dari cache, 0 dibuat."),
         "{}",
         stdout(&warm)
     );
-    assert!(cold == boards(&a.path().join("output")), "the cache changed a board");
+    assert!(
+        cold == boards(&a.path().join("output")),
+        "the cache changed a board"
+    );
     let pdf = &cold["anggaran/2025/baliho.pdf"];
     let pdf = String::from_utf8_lossy(pdf);
     // No dates and no document ID, which would differ from build to build.
@@ -200,14 +234,16 @@ fn a_year_without_belanja_says_so() {
     );
     let out = build(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let svg =
-        std::fs::read_to_string(dir.path().join("output/anggaran/2026/baliho.svg")).unwrap();
+    let svg = std::fs::read_to_string(dir.path().join("output/anggaran/2026/baliho.svg")).unwrap();
     assert!(svg.contains(">Tidak ada belanja yang tercatat untuk tahun ini.</text>"));
     assert!(svg.contains(">Rp 900.000.000</text>"));
     assert!(!svg.contains("Kegiatan dengan anggaran terbesar"));
     if tool("pdftotext") {
         let text = pdf_text(&dir.path().join("output/anggaran/2026/baliho.pdf"));
-        assert!(text.contains("Tidak ada belanja yang tercatat untuk tahun ini."), "{text}");
+        assert!(
+            text.contains("Tidak ada belanja yang tercatat untuk tahun ini."),
+            "{text}"
+        );
     }
 }
 

@@ -63,7 +63,10 @@ pub fn layers(svg: &str) -> (String, String) {
             .iter()
             .any(|p| line.starts_with(p));
         let is_bold = line.starts_with("<text ") && line.contains(" font-weight=\"bold\"");
-        for (layer, wanted) in [(&mut rest, frame || !is_bold), (&mut bold, frame || is_bold)] {
+        for (layer, wanted) in [
+            (&mut rest, frame || !is_bold),
+            (&mut bold, frame || is_bold),
+        ] {
             if wanted {
                 layer.push_str(line);
                 layer.push('\n');
@@ -101,7 +104,10 @@ pub fn pdf(svg: &str, title: &str) -> Result<Vec<u8>, String> {
         placed.push((chunk, board));
     }
     let points = |mm: f32| mm / 25.4 * 72.0;
-    let (w, h) = (points(PAGE_WIDTH_MM), points(PAGE_WIDTH_MM * HEIGHT / WIDTH));
+    let (w, h) = (
+        points(PAGE_WIDTH_MM),
+        points(PAGE_WIDTH_MM * HEIGHT / WIDTH),
+    );
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(pages).lang(TextStr("id"));
     pdf.pages(pages).kids([page]).count(1);

@@ -40,7 +40,11 @@ impl Plan {
             .find(|(_, lines)| lines.len() <= 3)
             .unwrap_or_else(|| (18.0, wrap(18.0)));
         let count = f32::from(u16::try_from(lines.len()).unwrap_or(u16::MAX));
-        let url = if board.alamat_halaman.is_some() { 26.0 } else { 0.0 };
+        let url = if board.alamat_halaman.is_some() {
+            26.0
+        } else {
+            0.0
+        };
         let text = 40.0 + count * (size + 6.0) + url + 48.0;
         let height = text.max(qr_side + 20.0);
         Plan {

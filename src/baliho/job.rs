@@ -82,7 +82,10 @@ pub fn run(cache: &Cache, job: &Job) -> Result<Made, Diagnostic> {
         )
     };
     let tree = convert::tree(&job.svg).map_err(failed)?;
-    let (png, pdf) = rayon::join(|| convert::png(&tree), || convert::pdf(&job.svg, &job.title));
+    let (png, pdf) = rayon::join(
+        || convert::png(&tree),
+        || convert::pdf(&job.svg, &job.title),
+    );
     let [(png_entry, png_path), (pdf_entry, pdf_path)] = outputs;
     made.files = vec![
         OutputFile::new(png_path.clone(), png.map_err(failed)?),

@@ -55,7 +55,13 @@ pub fn svg(board: &Board) -> String {
     for t in &fixed {
         y += t.draw(&mut c, y, &cols) + GAP;
     }
-    lists(&mut c, board, &cols, y, HEIGHT - footer::height(board) - GAP);
+    lists(
+        &mut c,
+        board,
+        &cols,
+        y,
+        HEIGHT - footer::height(board) - GAP,
+    );
     footer::draw(&mut c, board);
     let size = format!("width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\"");
     frame(board, &size, &c.body)
@@ -70,8 +76,16 @@ pub fn headline(board: &Board) -> String {
     let y = totals(&mut c, board, y + 6.0);
     let s = Style::new(20.0, Weight::Regular, colour::MUTED).middle();
     let bottom = (y + HEADLINE_HEIGHT) / 2.0 + 7.0;
-    c.text(WIDTH / 2.0, bottom, s, "Rincian lengkap dan baliho siap cetak di halaman APBDes situs desa");
-    let size = format!("width=\"1200\" height=\"630\" viewBox=\"0 0 {WIDTH} {}\"", num(HEADLINE_HEIGHT));
+    c.text(
+        WIDTH / 2.0,
+        bottom,
+        s,
+        "Rincian lengkap dan baliho siap cetak di halaman APBDes situs desa",
+    );
+    let size = format!(
+        "width=\"1200\" height=\"630\" viewBox=\"0 0 {WIDTH} {}\"",
+        num(HEADLINE_HEIGHT)
+    );
     frame(board, &size, &c.body)
 }
 
@@ -105,11 +119,21 @@ fn header(c: &mut Canvas, board: &Board) -> f32 {
         room -= side + 24.0;
     }
     let bold = |size| Style::new(size, Weight::Bold, WHITE);
-    c.text(MARGIN, 50.0, Style::new(20.0, Weight::Bold, colour::ACCENT), "PAPAN INFORMASI APBDES");
+    c.text(
+        MARGIN,
+        50.0,
+        Style::new(20.0, Weight::Bold, colour::ACCENT),
+        "PAPAN INFORMASI APBDES",
+    );
     let size = text::fit(&board.desa, 48.0, 28.0, room, Weight::Bold);
     c.text(MARGIN, 104.0, bold(size), &board.desa);
     let size = text::fit(&board.wilayah, 19.0, 15.0, room, Weight::Regular);
-    c.text(MARGIN, 136.0, Style::new(size, Weight::Regular, WHITE), &board.wilayah);
+    c.text(
+        MARGIN,
+        136.0,
+        Style::new(size, Weight::Regular, WHITE),
+        &board.wilayah,
+    );
     let title = format!("APBDes Tahun Anggaran {}", board.tahun);
     let size = text::fit(&title, 40.0, 28.0, room, Weight::Bold);
     c.text(MARGIN, 186.0, bold(size), &title);
@@ -117,7 +141,12 @@ fn header(c: &mut Canvas, board: &Board) -> f32 {
     if board.contoh {
         c.rect(0.0, y, WIDTH, 36.0, colour::CONTOH);
         let s = Style::new(19.0, Weight::Bold, WHITE).middle();
-        c.text(WIDTH / 2.0, y + 25.0, s, "DATA CONTOH · desa dan angka rekaan, bukan data desa sungguhan");
+        c.text(
+            WIDTH / 2.0,
+            y + 25.0,
+            s,
+            "DATA CONTOH · desa dan angka rekaan, bukan data desa sungguhan",
+        );
         y += 36.0;
     }
     let source = match &board.per_tanggal {
@@ -146,19 +175,45 @@ fn totals(c: &mut Canvas, board: &Board, y: f32) -> f32 {
 
 fn total_box(c: &mut Canvas, row: &Row, x: f32, y: f32, room: f32) {
     let a = &row.amounts;
-    c.text(x, y + 34.0, Style::new(22.0, Weight::Bold, colour::NAVY), &row.nama);
-    c.text(x + room, y + 34.0, Style::new(18.0, Weight::Regular, colour::MUTED).end(), "anggaran");
+    c.text(
+        x,
+        y + 34.0,
+        Style::new(22.0, Weight::Bold, colour::NAVY),
+        &row.nama,
+    );
+    c.text(
+        x + room,
+        y + 34.0,
+        Style::new(18.0, Weight::Regular, colour::MUTED).end(),
+        "anggaran",
+    );
     let size = text::fit(&a.anggaran, 36.0, 24.0, room, Weight::Bold);
-    c.text(x, y + 80.0, Style::new(size, Weight::Bold, colour::INK), &a.anggaran);
+    c.text(
+        x,
+        y + 80.0,
+        Style::new(size, Weight::Bold, colour::INK),
+        &a.anggaran,
+    );
     let Some(realisasi) = &a.realisasi else {
         return;
     };
-    c.text(x, y + 116.0, Style::new(18.0, Weight::Regular, colour::MUTED), "realisasi");
+    c.text(
+        x,
+        y + 116.0,
+        Style::new(18.0, Weight::Regular, colour::MUTED),
+        "realisasi",
+    );
     let persen = a.persen.as_deref().unwrap_or("–");
     let bold = Style::new(24.0, Weight::Bold, colour::INK);
     c.text(x + room, y + 116.0, bold.end(), persen);
     let label = text::width("realisasi ", 18.0, Weight::Regular);
-    let size = text::fit(realisasi, 24.0, 18.0, room - label - bold.width(persen) - 16.0, Weight::Bold);
+    let size = text::fit(
+        realisasi,
+        24.0,
+        18.0,
+        room - label - bold.width(persen) - 16.0,
+        Weight::Bold,
+    );
     c.text(x + label, y + 116.0, bold.sized(size), realisasi);
     // The bar: the track is the anggaran, the fill the share spent; capped at the track.
     c.rect(x, y + 132.0, room, 16.0, colour::TRACK);
@@ -174,7 +229,11 @@ fn lists(c: &mut Canvas, board: &Board, cols: &Columns, y: f32, bottom: f32) {
     // line that counts the rest; then the largest kegiatan; then the rest of the list.
     let reserve = unspent.map_or(0.0, |u| {
         let shown = u.items.len().min(4);
-        let more = if u.items.len() > shown { table::LINE } else { 0.0 };
+        let more = if u.items.len() > shown {
+            table::LINE
+        } else {
+            0.0
+        };
         let lines = f32::from(u16::try_from(shown.max(1)).unwrap_or(4));
         table::HEAD + 24.0 + table::LINE * lines + more + GAP
     });

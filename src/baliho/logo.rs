@@ -105,7 +105,11 @@ pub fn load(root: &Path, r: &LogoRef) -> Result<Logo, Diagnostic> {
         ));
     }
     let bytes = crate::source::read_bytes(root, &relative, MAX_BYTES).map_err(|d| {
-        problem(r, format!("logo `{name}` tidak dapat dibaca: {}", d.message), HINT)
+        problem(
+            r,
+            format!("logo `{name}` tidak dapat dibaca: {}", d.message),
+            HINT,
+        )
     })?;
     decode(r, &bytes)
 }
@@ -133,13 +137,19 @@ fn decode(r: &LogoRef, bytes: &[u8]) -> Result<Logo, Diagnostic> {
     if w > MAX_SIDE || h > MAX_SIDE {
         return Err(problem(
             r,
-            format!("logo `{name}` berukuran {w} × {h} piksel; batasnya {MAX_SIDE} piksel per sisi"),
+            format!(
+                "logo `{name}` berukuran {w} × {h} piksel; batasnya {MAX_SIDE} piksel per sisi"
+            ),
             "perkecil logonya, misalnya menjadi 1000 piksel lebarnya, lalu simpan ulang sebagai PNG",
         ));
     }
     let decoded = image::load_from_memory(bytes).map_err(|_| not_picture())?;
     let small = if w > SHOWN_SIDE || h > SHOWN_SIDE {
-        decoded.resize(SHOWN_SIDE, SHOWN_SIDE, image::imageops::FilterType::Lanczos3)
+        decoded.resize(
+            SHOWN_SIDE,
+            SHOWN_SIDE,
+            image::imageops::FilterType::Lanczos3,
+        )
     } else {
         decoded
     };
@@ -177,7 +187,8 @@ mod tests {
     fn png(w: u32, h: u32) -> Vec<u8> {
         let img = image::RgbaImage::from_pixel(w, h, image::Rgba([200, 30, 30, 255]));
         let mut out = Vec::new();
-        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).unwrap();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
         out
     }
 
@@ -186,7 +197,10 @@ mod tests {
         let dir = site_with("foto/logo.png", &png(1024, 512));
         let logo = load(dir.path(), &logo_ref("foto/logo.png")).unwrap();
         assert_eq!((logo.width, logo.height), (512, 256));
-        assert!(logo.data_url().starts_with("data:image/png;base64,iVBORw0KGgo"));
+        assert!(
+            logo.data_url()
+                .starts_with("data:image/png;base64,iVBORw0KGgo")
+        );
         let small = site_with("logo.png", &png(100, 80));
         let logo = load(small.path(), &logo_ref("logo.png")).unwrap();
         assert_eq!((logo.width, logo.height), (100, 80));
@@ -196,14 +210,20 @@ mod tests {
     fn bad_logos_are_errors_at_their_line() {
         let text = site_with("foto/logo.png", b"%PDF-1.7 bukan gambar");
         let d = load(text.path(), &logo_ref("foto/logo.png")).unwrap_err();
-        assert_eq!(d.message, "logo `foto/logo.png` bukan gambar PNG, JPEG atau WebP");
+        assert_eq!(
+            d.message,
+            "logo `foto/logo.png` bukan gambar PNG, JPEG atau WebP"
+        );
         assert_eq!(d.file, Path::new("content/desa.yaml"));
         assert_eq!(d.location, Some(Location::new(7, 7)));
         assert_eq!(d.snippet.as_deref(), Some("logo: foto/logo.png"));
 
         let big = site_with("logo.png", &vec![0u8; 2 * 1024 * 1024 + 1]);
         let d = load(big.path(), &logo_ref("logo.png")).unwrap_err();
-        assert_eq!(d.message, "logo `logo.png` terlalu besar (2049 KB; batasnya 2048 KB)");
+        assert_eq!(
+            d.message,
+            "logo `logo.png` terlalu besar (2049 KB; batasnya 2048 KB)"
+        );
 
         let wide = site_with("logo.png", &png(4001, 10));
         let d = load(wide.path(), &logo_ref("logo.png")).unwrap_err();
@@ -213,8 +233,14 @@ mod tests {
         );
 
         let d = load(wide.path(), &logo_ref("foto/tidak-ada.png")).unwrap_err();
-        assert_eq!(d.message, "logo `foto/tidak-ada.png` tidak ditemukan di content/foto/tidak-ada.png");
+        assert_eq!(
+            d.message,
+            "logo `foto/tidak-ada.png` tidak ditemukan di content/foto/tidak-ada.png"
+        );
         let d = load(wide.path(), &logo_ref("../rahasia.png")).unwrap_err();
-        assert_eq!(d.message, "logo `../rahasia.png` harus berupa berkas di dalam folder content/");
+        assert_eq!(
+            d.message,
+            "logo `../rahasia.png` harus berupa berkas di dalam folder content/"
+        );
     }
 }

@@ -68,7 +68,15 @@ impl Table<'_> {
     fn names(&self, cols: &Columns) -> Vec<Vec<String>> {
         self.rows
             .iter()
-            .map(|r| text::wrap(&r.nama, NAME.size, NAME.weight, cols.name_room, self.max_lines))
+            .map(|r| {
+                text::wrap(
+                    &r.nama,
+                    NAME.size,
+                    NAME.weight,
+                    cols.name_room,
+                    self.max_lines,
+                )
+            })
             .collect()
     }
 
@@ -103,7 +111,9 @@ impl Table<'_> {
     pub fn head_height(&self, cols: &Columns) -> f32 {
         match self.heading(cols) {
             (_, _, true) => HEAD,
-            (_, lines, false) => HEAD + 28.0 * f32::from(u16::try_from(lines.len()).unwrap_or(2)) - 4.0,
+            (_, lines, false) => {
+                HEAD + 28.0 * f32::from(u16::try_from(lines.len()).unwrap_or(2)) - 4.0
+            }
         }
     }
 

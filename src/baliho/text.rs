@@ -61,10 +61,12 @@ impl Advances {
     }
 }
 
-static REGULAR: LazyLock<Advances> =
-    LazyLock::new(|| super::fonts::with_face(false, Advances::of).unwrap_or_else(|| Advances::of(&[])));
-static BOLD: LazyLock<Advances> =
-    LazyLock::new(|| super::fonts::with_face(true, Advances::of).unwrap_or_else(|| Advances::of(&[])));
+static REGULAR: LazyLock<Advances> = LazyLock::new(|| {
+    super::fonts::with_face(false, Advances::of).unwrap_or_else(|| Advances::of(&[]))
+});
+static BOLD: LazyLock<Advances> = LazyLock::new(|| {
+    super::fonts::with_face(true, Advances::of).unwrap_or_else(|| Advances::of(&[]))
+});
 
 /// The weights the board uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +103,7 @@ pub fn wrap(text: &str, size: f32, weight: Weight, room: f32, max_lines: usize) 
     let fits = |s: &str| width(s, size, weight) <= room;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
+    for word in text.split_whitespace() {
         let candidate = if current.is_empty() {
             word.to_owned()
         } else {
@@ -119,7 +120,6 @@ pub fn wrap(text: &str, size: f32, weight: Weight, room: f32, max_lines: usize) 
         if lines.len() == max_lines {
             break;
         }
-        let _ = words.peek();
     }
     let overflow = lines.len() >= max_lines.max(1);
     if !current.is_empty() && !overflow {
@@ -165,9 +165,16 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0], "Iuran BPJS Kesehatan dan");
         assert!(lines[1].ends_with('…'), "{lines:?}");
-        assert!(lines.iter().all(|l| width(l, 20.0, Weight::Regular) <= room));
+        assert!(
+            lines
+                .iter()
+                .all(|l| width(l, 20.0, Weight::Regular) <= room)
+        );
         // Short text stays on one line, whole.
-        assert_eq!(wrap("Dana Desa", 20.0, Weight::Regular, room, 2), ["Dana Desa"]);
+        assert_eq!(
+            wrap("Dana Desa", 20.0, Weight::Regular, room, 2),
+            ["Dana Desa"]
+        );
         // One word longer than the line is cut.
         let long = wrap(&"x".repeat(200), 20.0, Weight::Regular, 100.0, 2);
         assert_eq!(long.len(), 1);

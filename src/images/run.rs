@@ -78,7 +78,12 @@ pub fn process(queue: &Queue, diags: &mut Diagnostics) -> Done {
         || {
             rayon::join(
                 || cards.par_iter().map(|j| card(cache, j)).collect::<Vec<_>>(),
-                || balihos.par_iter().map(|j| baliho(cache, j)).collect::<Vec<_>>(),
+                || {
+                    balihos
+                        .par_iter()
+                        .map(|j| baliho(cache, j))
+                        .collect::<Vec<_>>()
+                },
             )
         },
     );
