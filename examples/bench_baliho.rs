@@ -7,7 +7,6 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use papan::baliho::{convert, layout, view};
-use papan::budget::summary::summarize;
 use papan::diagnostic::Diagnostics;
 use papan::render::view::SiteView;
 use std::time::{Duration, Instant};
@@ -34,8 +33,9 @@ fn main() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"><text>a</text></svg>",
     );
     println!("tahun | svg | parse | png | pdf | tiga berkas | png KB | pdf KB");
-    for budget in &site.budgets {
-        let summary = summarize(budget, site.desa.jumlah_penduduk);
+    let model = papan::compute::compute(&site);
+    for year in &model.years {
+        let budget = year.budget;
         let page = address
             .as_ref()
             .map(|b| format!("{b}anggaran/{}/", budget.tahun));
@@ -51,7 +51,7 @@ fn main() {
         let (mut png_len, mut pdf_len) = (0, 0);
         for _ in 0..rounds {
             let start = Instant::now();
-            let board = view::build(budget, &summary, village, None);
+            let board = view::build(year, village, None);
             let svg = layout::svg(&board);
             t_svg.push(start.elapsed());
             let s = Instant::now();
@@ -65,7 +65,7 @@ fn main() {
             t_pdf.push(s.elapsed());
             // As a build does it: one parse, PNG and PDF side by side.
             let s = Instant::now();
-            let board = view::build(budget, &summary, village, None);
+            let board = view::build(year, village, None);
             let svg = layout::svg(&board);
             let tree = convert::tree(&svg).unwrap();
             let (a, b) = rayon::join(|| convert::png(&tree), || convert::pdf(&svg, "APBDes"));

@@ -3,6 +3,9 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The port `papan serve` tries first (Zola's, so guides for either read the same).
+pub const DEFAULT_PORT: u16 = 1111;
+
 /// Papan: situs transparansi desa (APBDes, laporan kegiatan, produk UMKM) dari berkas teks biasa.
 #[derive(Debug, Parser)]
 #[command(name = "papan", version, about, long_about = None)]
@@ -31,7 +34,7 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArg,
         /// Nomor port; jika sudah terpakai, Papan mencoba nomor-nomor berikutnya.
-        #[arg(long, short, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
+        #[arg(long, short, value_name = "N", default_value_t = DEFAULT_PORT)]
         port: u16,
     },
     /// Membuat situs desa baru yang siap diisi di folder DIR (folder harus kosong atau belum ada).

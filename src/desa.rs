@@ -4,9 +4,9 @@
 
 use crate::diagnostic::Diagnostics;
 use crate::money::parse_count;
-use crate::produk::kategori::{self, Category, KategoriDoc};
+use crate::product::category::{self, Category, KategoriDoc};
 use crate::source::SourceFile;
-use crate::yaml;
+use crate::yaml::{self, Spans};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -87,31 +87,8 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
     let kabupaten = required(doc.kabupaten, "kabupaten");
     let provinsi = required(doc.provinsi, "provinsi");
 
-    let jumlah_penduduk = text(doc.jumlah_penduduk).and_then(|t| match parse_count(&t) {
-        Some(n) if n > 0 => Some(n),
-        _ => {
-            diags.push(
-                src.error(
-                    spans.get("jumlah_penduduk"),
-                    format!("jumlah_penduduk `{t}` bukan bilangan bulat positif"),
-                )
-                .hint("tulis jumlah jiwa, misalnya `jumlah_penduduk: 4312`"),
-            );
-            None
-        }
-    });
-    let base_url = text(doc.base_url).and_then(|u| {
-        // Normalised: whatever it holds is percent-encoded and inert where it is used.
-        if let Some(web) = crate::html::web_url(&u).filter(|w| !w.contains(['?', '#'])) {
-            Some(if web.ends_with('/') { web } else { format!("{web}/") })
-        } else {
-            diags.push(
-                src.error(spans.get("base_url"), format!("base_url `{u}` bukan alamat web yang lengkap"))
-                    .hint("tulis alamat lengkap dengan https://, tanpa `?` atau `#`, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
-            );
-            None
-        }
-    });
+    let jumlah_penduduk = text(doc.jumlah_penduduk).and_then(|t| penduduk(src, &spans, &t, diags));
+    let base_url = text(doc.base_url).and_then(|u| base_url(src, &spans, &u, diags));
     if let Some(bahasa) = text(doc.bahasa)
         && bahasa != "id"
     {
@@ -123,21 +100,9 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
             .hint("saat ini hanya `bahasa: id` (Bahasa Indonesia)"),
         );
     }
-    let tema = text(doc.tema).and_then(|t| {
-        let valid = t
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if valid {
-            return Some(t);
-        }
-        diags.push(
-            src.error(spans.get("tema"), format!("nama tema `{t}` tidak sah"))
-                .hint("nama tema adalah nama sebuah folder di dalam themes/: hanya huruf, angka, `-` dan `_`, misalnya `tema: hijau-desa`"),
-        );
-        None
-    });
+    let tema = text(doc.tema).and_then(|t| tema(src, &spans, t, diags));
     let kategori_produk =
-        kategori::check_own(src, &spans, doc.kategori_produk.unwrap_or_default(), diags);
+        category::check_own(src, &spans, doc.kategori_produk.unwrap_or_default(), diags);
     let alamat_pengaduan = text(doc.alamat_pengaduan);
     if alamat_pengaduan.is_none() {
         diags.push(
@@ -162,6 +127,54 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         kategori_produk,
         logo: crate::baliho::logo::reference(src, &spans, doc.logo),
     })
+}
+
+fn penduduk(src: &SourceFile, spans: &Spans, t: &str, diags: &mut Diagnostics) -> Option<u64> {
+    match parse_count(t) {
+        Some(n) if n > 0 => Some(n),
+        _ => {
+            diags.push(
+                src.error(
+                    spans.get("jumlah_penduduk"),
+                    format!("jumlah_penduduk `{t}` bukan bilangan bulat positif"),
+                )
+                .hint("tulis jumlah jiwa, misalnya `jumlah_penduduk: 4312`"),
+            );
+            None
+        }
+    }
+}
+
+/// The site's address, normalised: whatever it holds is percent-encoded and inert where
+/// it is used, and it ends with `/`.
+fn base_url(src: &SourceFile, spans: &Spans, u: &str, diags: &mut Diagnostics) -> Option<String> {
+    if let Some(web) = crate::html::web_url(u).filter(|w| !w.contains(['?', '#'])) {
+        return Some(if web.ends_with('/') {
+            web
+        } else {
+            format!("{web}/")
+        });
+    }
+    diags.push(
+        src.error(spans.get("base_url"), format!("base_url `{u}` bukan alamat web yang lengkap"))
+            .hint("tulis alamat lengkap dengan https://, tanpa `?` atau `#`, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
+    );
+    None
+}
+
+/// A theme is a folder of themes/: its name must be safe as one.
+fn tema(src: &SourceFile, spans: &Spans, t: String, diags: &mut Diagnostics) -> Option<String> {
+    let valid = t
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if valid {
+        return Some(t);
+    }
+    diags.push(
+        src.error(spans.get("tema"), format!("nama tema `{t}` tidak sah"))
+            .hint("nama tema adalah nama sebuah folder di dalam themes/: hanya huruf, angka, `-` dan `_`, misalnya `tema: hijau-desa`"),
+    );
+    None
 }
 
 #[cfg(test)]

@@ -75,6 +75,12 @@ impl Diagnostic {
         }
     }
 
+    /// A problem that belongs to no file (a busy port, an output folder that cannot be
+    /// written): shown without a position.
+    pub fn general(severity: Severity, message: impl Into<String>) -> Self {
+        Self::new(severity, PathBuf::new(), message)
+    }
+
     pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, file, message)
     }
@@ -133,7 +139,9 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}: {}", self.severity.label(), self.message)?;
-        writeln!(f, "  --> {}", self.position())?;
+        if !self.file.as_os_str().is_empty() {
+            writeln!(f, "  --> {}", self.position())?;
+        }
         let gutter = self
             .location
             .map(|loc| loc.line.to_string().len())

@@ -3,5 +3,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = papan::cli::Cli::parse();
-    papan::commands::run(cli)
+    match papan::commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{}", e.report());
+            e.exit_code()
+        }
+    }
 }

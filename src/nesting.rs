@@ -14,7 +14,14 @@
 //! numbers (formatting elements without attributes, of which it keeps at most three
 //! alike; `a`; elements with optional end tags such as `p` and `li`).
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Options, Parser};
+
+/// The Markdown extensions Papan reads, everywhere: the depth is measured on the events
+/// that rendering ([`crate::markdown`]) will see.
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS);
 
 /// Deeper than this is refused.
 pub const MAX_DEPTH: usize = 100;
@@ -242,7 +249,7 @@ pub fn markdown_too_deep_with(
     }
     let mut depth = Depth::default();
     let mut html = String::new();
-    for (event, range) in Parser::new_ext(markdown, crate::markdown::OPTIONS).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, MARKDOWN_OPTIONS).into_offset_iter() {
         each(&event, range.clone());
         html.clear();
         pulldown_cmark::html::push_html(&mut html, std::iter::once(event));

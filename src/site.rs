@@ -1,17 +1,20 @@
-//! Loading a whole village site: the first stage of every command.
+//! The load stage: a whole village site read and checked, the first stage of every command.
 //!
-//! In: the site folder. Out: a [`Site`] (the village and every budget year, checked and
-//! computed), with every problem in every file collected in the diagnostics.
+//! In: the site folder. Out: a [`Site`]: the village, every budget year (arranged and
+//! verified), reports, products and free pages (each read through the
+//! [`crate::collection`] layer), and every photo they name measured, with every problem in
+//! every file collected in the diagnostics. Nothing after this stage reads content.
 
 use crate::budget::{self, Budget};
 use crate::desa::{self, Desa};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::halaman::{self, Halaman};
-use crate::produk::{self, Catalog};
+use crate::images::measure::{Photos, measure};
+use crate::pages::{self, Page};
+use crate::product::{self, Catalog};
 use crate::report::{self, Report};
 use crate::source::SourceFile;
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// A village site, loaded and checked.
@@ -26,7 +29,11 @@ pub struct Site {
     /// Program reports, newest first.
     pub reports: Vec<Report>,
     /// Free pages, in menu order.
-    pub halaman: Vec<Halaman>,
+    pub pages: Vec<Page>,
+    /// Every photo the content shows, measured.
+    pub photos: Photos,
+    /// desa.yaml's `logo:`, read, checked and made small for the notice board.
+    pub logo: Option<crate::baliho::logo::Logo>,
     /// The date in WIB the build runs on (or `SOURCE_DATE_EPOCH`): reports after it are plans.
     pub today: Date,
 }
@@ -64,25 +71,55 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
         }
     };
     let budgets = load_budgets(root, diags);
-    let katalog = produk::load(root, desa.as_ref(), diags);
+    let own = desa
+        .as_ref()
+        .map_or(&[][..], |d| d.kategori_produk.as_slice());
+    let katalog = product::load(root, own, diags);
     let today = crate::clock::today(diags);
     let reports = report::load(root, &budgets, today, diags);
-    let halaman = halaman::load(root, diags);
+    let pages = pages::load(root, diags);
+    let photos = measure(root, &photo_references(&katalog, &reports, &pages), diags);
+    let logo = desa
+        .as_ref()
+        .and_then(|d| crate::baliho::logo::read(root, d, diags));
     Some(Site {
         root: root.to_path_buf(),
         desa: desa?,
         budgets,
         katalog,
         reports,
-        halaman,
+        pages,
+        photos,
+        logo,
         today,
     })
+}
+
+/// Every photo named by the content, as paths inside content/.
+fn photo_references(katalog: &Catalog, reports: &[Report], pages: &[Page]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for r in reports {
+        out.extend(r.foto.iter().map(|f| f.path.clone()));
+        out.extend(r.body_photos.values().cloned());
+    }
+    for p in pages {
+        out.extend(p.body_photos.values().cloned());
+    }
+    for p in &katalog.products {
+        out.extend(p.foto.iter().map(|f| f.path.clone()));
+        out.extend(p.deskripsi.iter().flat_map(|d| d.photos.values().cloned()));
+    }
+    for u in katalog.producers.values() {
+        out.extend(u.foto.iter().map(|f| f.path.clone()));
+        out.extend(u.deskripsi.iter().flat_map(|d| d.photos.values().cloned()));
+    }
+    out
 }
 
 fn load_budgets(root: &Path, diags: &mut Diagnostics) -> Vec<Budget> {
     let dir = Path::new("content/anggaran");
     let mut by_year: BTreeMap<i32, Vec<Budget>> = BTreeMap::new();
-    for relative in yaml_files(root, dir) {
+    for relative in crate::collection::list(root, dir, &["yaml", "yml"]) {
         let src = match SourceFile::read(root, &relative) {
             Ok(src) => src,
             Err(d) => {
@@ -131,37 +168,4 @@ fn load_budgets(root: &Path, diags: &mut Diagnostics) -> Vec<Budget> {
         out.push(budgets.swap_remove(0));
     }
     out
-}
-
-/// The `.yaml`/`.yml` files directly in `root/dir`, sorted by name, relative to `root`.
-pub fn yaml_files(root: &Path, dir: &Path) -> Vec<PathBuf> {
-    files_with_extension(root, dir, &["yaml", "yml"])
-}
-
-/// Files directly in `root/dir` with one of `extensions`, sorted, relative to `root`.
-pub fn files_with_extension(root: &Path, dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let full = root.join(dir);
-    if !full.is_dir() {
-        return Vec::new();
-    }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&full)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() || e.path_is_symlink())
-        // Hidden files are editors' (Emacs's `.#laporan.md` lock is a dangling link
-        // while the file is open), never content.
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| {
-            e.path()
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| extensions.contains(&x))
-        })
-        .map(|e| dir.join(e.file_name()))
-        .collect();
-    files.sort();
-    files
 }

@@ -6,7 +6,7 @@
 //! [`crate::images`], so they do not.
 
 use crate::diagnostic::Diagnostic;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -59,6 +59,31 @@ struct BlockScalar {
     content: Option<usize>,
 }
 
+/// The last byte of an anchor, alias or tag name that starts at `i`.
+fn name_end(line: &[u8], mut i: usize) -> usize {
+    while line
+        .get(i + 1)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b"-_!".contains(b))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The last byte of a plain scalar that starts at `i`: in block context it runs to `: `,
+/// ` #` or the line's end, and brackets in it are text.
+fn plain_end(line: &[u8], mut i: usize) -> usize {
+    while i + 1 < line.len() {
+        let next = line[i + 1];
+        let after = line.get(i + 2).is_none_or(|b| b.is_ascii_whitespace());
+        if (next == b':' && after) || (next == b'#' && line[i].is_ascii_whitespace()) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 #[derive(Default)]
 struct Scan {
     /// Open flow collections.
@@ -114,28 +139,10 @@ impl Scan {
                     self.block_scalar = true;
                     return None;
                 }
-                b'&' | b'*' | b'!' if self.node_start => {
-                    while line
-                        .get(i + 1)
-                        .is_some_and(|b| b.is_ascii_alphanumeric() || b"-_!".contains(b))
-                    {
-                        i += 1;
-                    }
-                }
-                // A plain scalar: in block context it runs to `: `, ` #` or the line's end,
-                // and brackets in it are text.
+                b'&' | b'*' | b'!' if self.node_start => i = name_end(line, i),
                 _ if self.depth == 0 => {
                     self.node_start = false;
-                    while i + 1 < line.len() {
-                        let next = line[i + 1];
-                        let after = line.get(i + 2).is_none_or(|b| b.is_ascii_whitespace());
-                        if (next == b':' && after)
-                            || (next == b'#' && line[i].is_ascii_whitespace())
-                        {
-                            break;
-                        }
-                        i += 1;
-                    }
+                    i = plain_end(line, i);
                 }
                 _ => self.node_start = false,
             }
@@ -273,9 +280,11 @@ mod tests {
         assert_eq!(too_deep(&deep), Some(Location::new(2, 110)));
         let split = format!("a: {}\n{}\n", "{".repeat(60), "[".repeat(60));
         assert_eq!(too_deep(&split), Some(Location::new(2, 41)));
-        let started = std::time::Instant::now();
-        assert!(too_deep(&format!("nama: {}", "[".repeat(4_000_000))).is_some());
-        assert!(started.elapsed().as_secs() < 1);
+        // Found at the 101st bracket of four million, without reading the rest as YAML.
+        assert_eq!(
+            too_deep(&format!("nama: {}", "[".repeat(4_000_000))),
+            Some(Location::new(1, 107))
+        );
     }
 
     #[test]
@@ -300,11 +309,9 @@ mod tests {
         let big = "x".repeat(400_000);
         let aliases = vec!["*a"; 150_000].join(",");
         let bomb = format!("judul: &a \"{big}\"\nkegiatan: [{aliases}]\n");
-        let started = std::time::Instant::now();
         let at = alias_bomb(&bomb).expect("a bomb");
         // serde_yaml is on the repeated value when the budget runs out: the anchor's line.
         assert_eq!(at.map(|l| l.line), Some(1));
-        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
         // A few aliases of short text are harmless, and no alias at all costs nothing.
         assert_eq!(alias_bomb("a: &x satu\nb: [*x, *x, *x]\n"), None);
         assert_eq!(alias_bomb("nama: Uji\n"), None);

@@ -8,7 +8,7 @@
 use super::convert;
 use crate::diagnostic::Diagnostic;
 use crate::images::cache::{self, Bytes, Cache, Entry};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// Everything besides the SVG that changes the PNG or PDF bytes. Change it whenever the
 /// conversion changes, so files cached the old way are not reused.

@@ -1,13 +1,13 @@
 //! The village logo on the notice board: `logo:` in desa.yaml, a picture inside content/.
 //!
-//! In: the reference as written (with its line in desa.yaml) and the site folder. Out: the
-//! logo made small and uniform (a PNG at most [`SHOWN_SIDE`] pixels a side, no metadata),
-//! ready to go into the board's SVG as a `data:` address; or an error at the `logo:` line
-//! that says what is wrong with the file and how to fix it. A logo that is not a PNG, JPEG
+//! Stage: load. In: the reference as written (with its line in desa.yaml) and the site
+//! folder. Out: the logo made small and uniform (a PNG at most [`SHOWN_SIDE`] pixels a
+//! side, no metadata), ready to go into the board's SVG as a `data:` address; or an error
+//! at the `logo:` line that says what is wrong with the file and how to fix it. A logo that is not a PNG, JPEG
 //! or WebP picture (whatever its name says), is larger than [`MAX_BYTES`], or has more
 //! than [`MAX_SIDE`] pixels a side is refused before it is decoded.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::source::SourceFile;
 use crate::yaml::Spans;
 use base64::Engine as _;
@@ -67,6 +67,13 @@ fn problem(r: &LogoRef, message: String, hint: &str) -> Diagnostic {
         .at(r.location)
         .snippet(r.line.as_deref())
         .hint(hint)
+}
+
+/// The village's logo, when desa.yaml names one; a logo that cannot be used is an error
+/// at its line. Called by the load stage: nothing after it reads the file.
+pub fn read(root: &Path, desa: &crate::desa::Desa, diags: &mut Diagnostics) -> Option<Logo> {
+    let r = desa.logo.as_ref()?;
+    load(root, r).map_err(|d| diags.push(d)).ok()
 }
 
 /// Reads, checks and normalises the logo.

@@ -1,17 +1,19 @@
 //! What the notice board shows, taken from the computed model.
 //!
-//! In: a verified [`Budget`], its [`Summary`] and the village ([`Village`]). Out: a
+//! In: a computed budget [`Year`] (its verified budget and summary) and the village
+//! ([`Village`]). Out: a
 //! [`Board`]: every figure already formatted exactly as the budget year page formats it
 //! ([`AmountsView`]), in the order the board shows them. Nothing is added up here: totals,
 //! breakdowns and percentages all come from the summary and the tree; the largest kegiatan
 //! are only sorted, and the kegiatan without realisasi are the year page's own list.
 
 use super::logo::Logo;
-use crate::budget::summary::{Slice, Summary};
+use crate::budget::summary::Slice;
 use crate::budget::{Amounts, Budget, NodeKind};
+use crate::compute::Year;
 use crate::date::long_date;
-use crate::render::budget::AmountsView;
-use crate::render::budget_reports::{self, KegiatanLinks};
+use crate::render::budget::kegiatan::{self, KegiatanLinks};
+use crate::render::view::AmountsView;
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeMap;
 
@@ -105,10 +107,11 @@ fn slices(s: &[Slice]) -> Vec<Row> {
     s.iter().map(|s| row(&s.nama, &s.amounts)).collect()
 }
 
-pub fn build(budget: &Budget, summary: &Summary, village: Village, logo: Option<Logo>) -> Board {
+pub fn build(year: &Year, village: Village, logo: Option<Logo>) -> Board {
+    let (budget, summary) = (year.budget, &year.summary);
     let t = &summary.totals;
     let links = KegiatanLinks::new(budget, BTreeMap::new());
-    let unspent = budget_reports::lists(budget, &links)
+    let unspent = kegiatan::lists(year, &links)
         .tanpa_realisasi
         .map(|list| Unspent {
             judul: list.judul,
@@ -154,8 +157,8 @@ pub fn build(budget: &Budget, summary: &Summary, village: Village, logo: Option<
 
 /// The kegiatan with the largest anggaran (ties in code order), and how many there are.
 fn largest_kegiatan(budget: &Budget) -> (Vec<Row>, usize) {
-    let index = crate::report::kegiatan::index(budget);
-    let mut nodes: Vec<_> = index
+    let mut nodes: Vec<_> = budget
+        .kegiatan
         .values()
         .map(|&i| &budget.belanja.nodes[i])
         .filter(|n| n.kind != NodeKind::Rincian)

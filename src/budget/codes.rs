@@ -193,10 +193,7 @@ fn suggestion(
     } else {
         closest(code.as_str(), candidates)
     };
-    best.map(|b| match table.name(b) {
-        Some(name) => format!("maksud Anda `{b}` ({name})?"),
-        None => format!("maksud Anda `{b}`?"),
-    })
+    best.map(|b| crate::suggest::maksud(b, table.name(b)))
 }
 
 /// Checks the `jenis` (jenis belanja) of a belanja row and returns its official name.

@@ -8,12 +8,14 @@
 use super::{BudgetInput, Line, Section, Tahap};
 use crate::code::Code;
 use crate::date::parse_date;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Location};
 use crate::money::parse_amount;
-use crate::reference::{self, Kodefikasi};
+use crate::reference::{self, Kodefikasi, SumberDana};
 use crate::source::SourceFile;
-use crate::suggest::closest;
+use crate::suggest::did_you_mean;
 use crate::yaml;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -54,93 +56,15 @@ struct RowDoc {
 /// kodefikasi); row problems are collected and the row is skipped or marked.
 pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> {
     let (doc, spans): (Doc, _) = yaml::read_with_spans(&source, diags)?;
-    let at = |path: &str| spans.get(path);
-
-    let tahun = match doc.tahun.trim().parse::<i32>() {
-        Ok(t) if i16::try_from(t).is_ok_and(|y| crate::date::YEARS.contains(&y)) => Some(t),
-        _ => {
-            diags.push(
-                source
-                    .error(
-                        at("tahun"),
-                        format!("tahun `{}` tidak sah", doc.tahun.trim()),
-                    )
-                    .hint("tulis tahun anggaran dengan empat angka, misalnya `tahun: 2025`"),
-            );
-            None
-        }
+    let header = Header {
+        source: &source,
+        spans: &spans,
     };
-    let kodefikasi = match doc.kodefikasi.as_deref() {
-        None => Some(Kodefikasi::Permendagri20),
-        Some(text) => Kodefikasi::parse(text).or_else(|| {
-            let mut d = source
-                .error(
-                    at("kodefikasi"),
-                    format!("kodefikasi `{}` tidak dikenal", text.trim()),
-                )
-                .note(format!("pilihan: {}", Kodefikasi::NAMES.join(", ")));
-            if let Some(best) = closest(text.trim(), Kodefikasi::NAMES) {
-                d = d.hint(format!("maksud Anda `{best}`?"));
-            }
-            diags.push(d);
-            None
-        }),
-    };
-    let tahap = match doc.tahap.as_deref() {
-        None => Tahap::Anggaran,
-        Some(text) => Tahap::parse(text).unwrap_or_else(|| {
-            let mut d = source
-                .error(
-                    at("tahap"),
-                    format!("tahap `{}` tidak dikenal", text.trim()),
-                )
-                .note(format!("pilihan: {}", Tahap::NAMES.join(", ")));
-            if let Some(best) = closest(text.trim(), Tahap::NAMES) {
-                d = d.hint(format!("maksud Anda `{best}`?"));
-            }
-            diags.push(d);
-            Tahap::Anggaran
-        }),
-    };
-    let per_tanggal = doc
-        .per_tanggal
-        .as_deref()
-        .and_then(|text| match parse_date(text) {
-            Ok(date) => Some(date),
-            Err((msg, hint)) => {
-                diags.push(source.error(at("per_tanggal"), msg).hint(hint));
-                None
-            }
-        });
-    if let (Some(t), Some(date)) = (tahun, per_tanggal)
-        && !(t..=t + 1).contains(&(date.year() as i32))
-    {
-        diags.push(
-            source
-                .error(
-                    at("per_tanggal"),
-                    format!("per_tanggal {date} tidak cocok dengan tahun anggaran {t}"),
-                )
-                .hint(format!(
-                    "tanggal realisasi jatuh di tahun {t} (atau awal {} untuk laporan akhir tahun)",
-                    t + 1
-                )),
-        );
-    }
-    if tahap.has_realisasi() && doc.per_tanggal.is_none() {
-        diags.push(
-            source
-                .error(
-                    at("tahap"),
-                    format!("tahap `{}` memerlukan `per_tanggal`", tahap.name()),
-                )
-                .hint(
-                    "tambahkan tanggal posisi angka realisasi, misalnya `per_tanggal: 2025-06-30`",
-                ),
-        );
-    }
+    let tahun = header.tahun(&doc.tahun, diags);
+    let kodefikasi = header.kodefikasi(doc.kodefikasi.as_deref(), diags);
+    let tahap = header.tahap(doc.tahap.as_deref(), diags);
+    let per_tanggal = header.per_tanggal(doc.per_tanggal.as_deref(), tahun, tahap, diags);
     let (tahun, kodefikasi) = (tahun?, kodefikasi?);
-
     let mut input = BudgetInput {
         tahun,
         kodefikasi,
@@ -170,6 +94,123 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
     Some(input)
 }
 
+/// The header fields of a budget file, each checked at its line.
+struct Header<'a> {
+    source: &'a SourceFile,
+    spans: &'a yaml::Spans,
+}
+
+impl Header<'_> {
+    fn tahun(&self, text: &str, diags: &mut Diagnostics) -> Option<i32> {
+        match text.trim().parse::<i32>() {
+            Ok(t) if i16::try_from(t).is_ok_and(|y| crate::date::YEARS.contains(&y)) => Some(t),
+            _ => {
+                diags.push(
+                    self.source
+                        .error(
+                            self.spans.get("tahun"),
+                            format!("tahun `{}` tidak sah", text.trim()),
+                        )
+                        .hint("tulis tahun anggaran dengan empat angka, misalnya `tahun: 2025`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A value from a fixed list; an unknown one is reported with the list and the
+    /// likeliest meant.
+    fn choice<T>(
+        &self,
+        key: &str,
+        text: &str,
+        names: &[&str],
+        parse: fn(&str) -> Option<T>,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        let found = parse(text);
+        if found.is_none() {
+            let mut d = self
+                .source
+                .error(
+                    self.spans.get(key),
+                    format!("{key} `{}` tidak dikenal", text.trim()),
+                )
+                .note(format!("pilihan: {}", names.join(", ")));
+            if let Some(hint) = did_you_mean(text.trim(), names.iter().copied()) {
+                d = d.hint(hint);
+            }
+            diags.push(d);
+        }
+        found
+    }
+
+    fn kodefikasi(&self, text: Option<&str>, diags: &mut Diagnostics) -> Option<Kodefikasi> {
+        match text {
+            None => Some(Kodefikasi::Permendagri20),
+            Some(text) => self.choice(
+                "kodefikasi",
+                text,
+                &Kodefikasi::NAMES,
+                Kodefikasi::parse,
+                diags,
+            ),
+        }
+    }
+
+    fn tahap(&self, text: Option<&str>, diags: &mut Diagnostics) -> Tahap {
+        text.and_then(|text| self.choice("tahap", text, &Tahap::NAMES, Tahap::parse, diags))
+            .unwrap_or(Tahap::Anggaran)
+    }
+
+    /// The date the realisasi figures are as of: in the budget year (or early in the next,
+    /// for a year-end report), and required when the document reports realisasi.
+    fn per_tanggal(
+        &self,
+        text: Option<&str>,
+        tahun: Option<i32>,
+        tahap: Tahap,
+        diags: &mut Diagnostics,
+    ) -> Option<Date> {
+        let at = self.spans.get("per_tanggal");
+        let date = text.and_then(|text| match parse_date(text) {
+            Ok(date) => Some(date),
+            Err((msg, hint)) => {
+                diags.push(self.source.error(at, msg).hint(hint));
+                None
+            }
+        });
+        if let (Some(t), Some(date)) = (tahun, date)
+            && !(t..=t + 1).contains(&(date.year() as i32))
+        {
+            diags.push(
+                self.source
+                    .error(
+                        at,
+                        format!("per_tanggal {date} tidak cocok dengan tahun anggaran {t}"),
+                    )
+                    .hint(format!(
+                        "tanggal realisasi jatuh di tahun {t} (atau awal {} untuk laporan akhir tahun)",
+                        t + 1
+                    )),
+            );
+        }
+        if tahap.has_realisasi() && text.is_none() {
+            diags.push(
+                self.source
+                    .error(
+                        self.spans.get("tahap"),
+                        format!("tahap `{}` memerlukan `per_tanggal`", tahap.name()),
+                    )
+                    .hint(
+                        "tambahkan tanggal posisi angka realisasi, misalnya `per_tanggal: 2025-06-30`",
+                    ),
+            );
+        }
+        date
+    }
+}
+
 fn read_row(
     input: &BudgetInput,
     section: Section,
@@ -188,57 +229,25 @@ fn read_row(
             None
         }
     };
-    let jenis = row
-        .jenis
-        .as_deref()
-        .and_then(|text| match Code::parse(text) {
-            Ok(code) => Some(code),
-            Err(msg) => {
+    let jenis = row.jenis.as_deref().and_then(|text| {
+        Code::parse(text)
+            .map_err(|msg| {
                 diags.push(
                     src.error(loc("jenis"), format!("jenis belanja: {msg}"))
                         .hint("tulis kode rekening belanja diapit tanda kutip, misalnya `jenis: \"5.2.1\"`"),
                 );
-                None
-            }
-        });
-    let sumber_dana = row.sumber_dana.as_deref().and_then(|text| {
-        let found = reference::sumber_dana(text);
-        if found.is_none() {
-            let known: Vec<&str> = reference::sumber_dana_all()
-                .iter()
-                .flat_map(|s| std::iter::once(s.kode).chain(s.alias.iter().copied()))
-                .collect();
-            let codes: Vec<&str> = reference::sumber_dana_all()
-                .iter()
-                .map(|s| s.kode)
-                .collect();
-            let mut d = src
-                .error(
-                    loc("sumber_dana"),
-                    format!("sumber dana `{}` tidak dikenal", text.trim()),
-                )
-                .note(format!("kode yang dikenal: {}", codes.join(", ")));
-            if let Some(best) = closest(text.trim(), known) {
-                d = d.hint(format!("maksud Anda `{best}`?"));
-            }
-            diags.push(d);
-        }
-        found
+            })
+            .ok()
     });
+    let sumber_dana = row
+        .sumber_dana
+        .as_deref()
+        .and_then(|text| sumber_dana(src, loc("sumber_dana"), text, diags));
     let mut unreadable = false;
-    let mut amount = |field: &str, text: Option<String>| -> Option<rust_decimal::Decimal> {
-        let text = text?;
-        match parse_amount(&text) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                unreadable = true;
-                diags.push(
-                    src.error(loc(field), format!("{field}: {}", e.message))
-                        .hint(e.hint),
-                );
-                None
-            }
-        }
+    let mut amount = |field: &str, text: Option<String>| {
+        let value = read_amount(src, loc(field), field, text?, diags);
+        unreadable |= value.is_none();
+        value
     };
     let anggaran = amount("anggaran", row.anggaran);
     let realisasi = amount("realisasi", row.realisasi);
@@ -258,13 +267,53 @@ fn read_row(
         lokasi: text(row.lokasi),
         keterangan: text(row.keterangan),
         anggaran,
-        realisasi: if input.tahap.has_realisasi() {
-            realisasi
-        } else {
-            None
-        },
+        realisasi: realisasi.filter(|_| input.tahap.has_realisasi()),
         unreadable,
         location: input.spans.get(&path),
         path,
     })
+}
+
+/// A sumber dana code or one of its aliases; an unknown one is reported with the codes.
+fn sumber_dana(
+    src: &SourceFile,
+    at: Option<Location>,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<&'static SumberDana> {
+    let found = reference::sumber_dana(text);
+    if found.is_none() {
+        let all = reference::sumber_dana_all();
+        let known: Vec<&str> = all
+            .iter()
+            .flat_map(|s| std::iter::once(s.kode).chain(s.alias.iter().copied()))
+            .collect();
+        let codes: Vec<&str> = all.iter().map(|s| s.kode).collect();
+        let mut d = src
+            .error(at, format!("sumber dana `{}` tidak dikenal", text.trim()))
+            .note(format!("kode yang dikenal: {}", codes.join(", ")));
+        if let Some(hint) = did_you_mean(text.trim(), known) {
+            d = d.hint(hint);
+        }
+        diags.push(d);
+    }
+    found
+}
+
+/// An amount read exactly; None, reported, when it cannot be read.
+fn read_amount(
+    src: &SourceFile,
+    at: Option<Location>,
+    field: &str,
+    text: String,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
+    parse_amount(&text)
+        .map_err(|e| {
+            diags.push(
+                src.error(at, format!("{field}: {}", e.message))
+                    .hint(e.hint),
+            );
+        })
+        .ok()
 }

@@ -7,6 +7,8 @@
 
 pub mod codes;
 pub mod file;
+pub mod kegiatan;
+mod rows;
 pub mod summary;
 pub mod tree;
 pub mod verify;
@@ -19,6 +21,7 @@ use crate::source::SourceFile;
 use crate::yaml::Spans;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::ops::{Add, Sub};
 
 /// The four lists of a budget file.
@@ -295,6 +298,8 @@ pub struct Budget {
     pub belanja: Tree,
     pub penerimaan: Tree,
     pub pengeluaran: Tree,
+    /// Kegiatan code → its row in `belanja`, in code order ([`kegiatan::index`]).
+    pub kegiatan: BTreeMap<Code, usize>,
 }
 
 impl Budget {
@@ -315,4 +320,25 @@ pub fn load(source: SourceFile, diags: &mut Diagnostics) -> Option<Budget> {
     let budget = tree::build(&input, diags);
     verify::check(&input, &budget, diags);
     Some(budget)
+}
+
+/// A budget read from YAML text as `content/anggaran/2025.yaml`, for tests: the budget and
+/// every problem found.
+#[cfg(test)]
+pub fn from_text(text: &str) -> (Budget, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let budget = load(
+        SourceFile::new("content/anggaran/2025.yaml", text),
+        &mut diags,
+    )
+    .expect("the test budget is valid YAML");
+    (budget, diags)
+}
+
+/// As [`from_text`], for a budget that must have no errors.
+#[cfg(test)]
+pub fn valid(text: &str) -> Budget {
+    let (budget, diags) = from_text(text);
+    assert!(!diags.has_errors(), "{}", diags.report());
+    budget
 }

@@ -26,6 +26,15 @@ pub struct Totals {
     pub silpa: Amounts,
 }
 
+impl Totals {
+    /// How much planned belanja exceeds pendapatan, when it does (a defisit, covered by
+    /// pembiayaan); None for a surplus or a balance.
+    pub fn defisit(&self) -> Option<Decimal> {
+        let s = self.surplus.anggaran;
+        (s.is_sign_negative() && !s.is_zero()).then_some(-s)
+    }
+}
+
 /// One part of a breakdown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slice {
@@ -218,4 +227,106 @@ fn group_leaves(
         target.amounts = target.amounts + node.amounts;
     }
     groups.into_values().chain(none).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A realisasi document; every figure below is worked out by hand from it.
+    const YEAR: &str = "\
+tahun: 2025
+tahap: realisasi
+per_tanggal: 2025-12-31
+pendapatan:
+  - { kode: \"4.1.1\", anggaran: 15.000.000, realisasi: 12500000 }
+  - { kode: \"4.2.1\", anggaran: 850000000, realisasi: 850000000 }
+belanja:
+  - { kode: \"01.01.01\", jenis: \"5.1.1\", sumber_dana: ADD, anggaran: 300000000, realisasi: 290000000 }
+  - { kode: \"02.03.10\", uraian: Jalan, jenis: \"5.3.5\", sumber_dana: DDS, anggaran: 150000000, realisasi: 148500000 }
+  - { kode: \"02.03.10\", uraian: Jalan, jenis: \"5.2.2\", sumber_dana: DDS, anggaran: 20000000, realisasi: 0 }
+pembiayaan:
+  penerimaan:
+    - { kode: \"6.1.1\", anggaran: 51802044, realisasi: 51802044 }
+  pengeluaran:
+    - { kode: \"6.2.2\", uraian: Modal BUMDes, anggaran: 25000000, realisasi: 25000000 }
+";
+
+    fn summary(text: &str, penduduk: Option<u64>) -> Summary {
+        summarize(&crate::budget::valid(text), penduduk)
+    }
+
+    fn rp(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    fn both(anggaran: i64, realisasi: i64) -> Amounts {
+        Amounts::new(rp(anggaran), Some(rp(realisasi)))
+    }
+
+    #[test]
+    fn totals_of_a_realisasi_document() {
+        let t = summary(YEAR, None).totals;
+        // 15 000 000 + 850 000 000; 12 500 000 + 850 000 000.
+        assert_eq!(t.pendapatan, both(865_000_000, 862_500_000));
+        // 300 + 150 + 20 million; 290 + 148,5 + 0 million.
+        assert_eq!(t.belanja, both(470_000_000, 438_500_000));
+        // 865 − 470 million; 862,5 − 438,5 million.
+        assert_eq!(t.surplus, both(395_000_000, 424_000_000));
+        // 51 802 044 − 25 000 000.
+        assert_eq!(t.netto, both(26_802_044, 26_802_044));
+        // 395 000 000 + 26 802 044; 424 000 000 + 26 802 044.
+        assert_eq!(t.silpa, both(421_802_044, 450_802_044));
+        assert_eq!(t.defisit(), None);
+        // 438 500 000 / 470 000 000 = 93,2978…%, shown to two decimals: 93,30.
+        assert_eq!(t.belanja.percent(), Some(Decimal::new(9330, 2)));
+    }
+
+    #[test]
+    fn breakdowns_cover_every_row_once() {
+        let s = summary(YEAR, Some(4312));
+        let names = |slices: &[Slice]| -> Vec<(Option<String>, Amounts)> {
+            slices.iter().map(|s| (s.kode.clone(), s.amounts)).collect()
+        };
+        assert_eq!(
+            names(&s.belanja_bidang),
+            [
+                (Some("01".into()), both(300_000_000, 290_000_000)),
+                (Some("02".into()), both(170_000_000, 148_500_000)),
+            ]
+        );
+        // 5.1 pegawai, 5.2 barang dan jasa, 5.3 modal.
+        assert_eq!(
+            names(&s.belanja_jenis),
+            [
+                (Some("5.1".into()), both(300_000_000, 290_000_000)),
+                (Some("5.2".into()), both(20_000_000, 0)),
+                (Some("5.3".into()), both(150_000_000, 148_500_000)),
+            ]
+        );
+        // Largest source first: ADD 300 million, DDS 150 + 20 million.
+        assert_eq!(
+            names(&s.belanja_sumber_dana),
+            [
+                (Some("ADD".into()), both(300_000_000, 290_000_000)),
+                (Some("DDS".into()), both(170_000_000, 148_500_000)),
+            ]
+        );
+        // 470 000 000 / 4 312 = 108 998,14 → 108 998; 438 500 000 / 4 312 = 101 692,95 → 101 693.
+        assert_eq!(s.belanja_per_penduduk, Some(both(108_998, 101_693)));
+    }
+
+    #[test]
+    fn a_defisit_is_the_excess_of_belanja() {
+        let t = summary(
+            "tahun: 2025\npendapatan:\n  - { kode: \"4.2.1\", anggaran: 100 }\nbelanja:\n  - { kode: \"01.01.01\", anggaran: 130 }\npembiayaan:\n  penerimaan:\n    - { kode: \"6.1.1\", anggaran: 30 }\n",
+            None,
+        )
+        .totals;
+        assert_eq!(t.surplus.anggaran, rp(-30));
+        assert_eq!(t.defisit(), Some(rp(30)));
+        // A defisit covered exactly by SiLPA of the year before leaves SiLPA 0.
+        assert_eq!(t.silpa.anggaran, rp(0));
+        assert_eq!(t.belanja.realisasi, None);
+    }
 }

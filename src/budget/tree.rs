@@ -6,7 +6,8 @@
 //! that repeat, and kegiatan a village added go to the diagnostics.
 
 use super::codes::{self, Known};
-use super::{Amounts, Budget, BudgetInput, Line, Node, NodeKind, Printed, Section, Tree};
+use super::rows::{self, Checked};
+use super::{Amounts, Budget, BudgetInput, Node, NodeKind, Printed, Section, Tree};
 use crate::code::Code;
 use crate::diagnostic::Diagnostics;
 use crate::reference::Kodefikasi;
@@ -20,6 +21,7 @@ pub fn build(input: &BudgetInput, diags: &mut Diagnostics) -> Budget {
         tree(Section::Penerimaan),
         tree(Section::Pengeluaran),
     );
+    let kegiatan = super::kegiatan::index(input.kodefikasi, &belanja);
     Budget {
         tahun: input.tahun,
         kodefikasi: input.kodefikasi,
@@ -32,19 +34,12 @@ pub fn build(input: &BudgetInput, diags: &mut Diagnostics) -> Budget {
         belanja,
         penerimaan,
         pengeluaran,
+        kegiatan,
     }
 }
 
-/// A row that passed the code checks, with the names it will be shown with.
-struct Checked<'a> {
-    index: usize,
-    line: &'a Line,
-    uraian: String,
-    jenis_uraian: Option<&'static str>,
-}
-
 fn build_section(input: &BudgetInput, section: Section, diags: &mut Diagnostics) -> Tree {
-    let rows = check_rows(input, section, diags);
+    let rows = rows::check(input, section, diags);
     let mut by_code: BTreeMap<Code, Vec<&Checked>> = BTreeMap::new();
     for row in &rows {
         by_code.entry(row.line.kode.clone()).or_default().push(row);
@@ -52,91 +47,38 @@ fn build_section(input: &BudgetInput, section: Section, diags: &mut Diagnostics)
     let synthesized = missing_groups(input.kodefikasi, section, &by_code);
     let mut codes: Vec<&Code> = by_code.keys().chain(synthesized.keys()).collect();
     codes.sort();
-
-    let with_realisasi = input.tahap.has_realisasi();
-    let mut nodes: Vec<Node> = Vec::new();
-    // The node that rows further down the code hierarchy attach to.
-    let mut anchor: HashMap<Code, usize> = HashMap::new();
-    let mut attached: Vec<bool> = Vec::new();
-    for (pos, code) in codes.iter().enumerate() {
+    let mut b = Builder {
+        input,
+        with_realisasi: input.tahap.has_realisasi(),
+        nodes: Vec::new(),
+        anchor: HashMap::new(),
+        attached: Vec::new(),
+    };
+    for (pos, &code) in codes.iter().enumerate() {
+        if let Some(name) = synthesized.get(code) {
+            b.added_group(code, name);
+            continue;
+        }
         let has_children = codes
             .get(pos + 1)
             .is_some_and(|next| code.is_ancestor_of(next));
-        if let Some(name) = synthesized.get(*code) {
-            anchor.insert((*code).clone(), nodes.len());
-            nodes.push(group_node(
-                (*code).clone(),
-                (*name).to_owned(),
-                with_realisasi,
-            ));
-            attached.push(false);
-            continue;
-        }
-        let rows = &by_code[*code];
+        let rows = &by_code[code];
         report_duplicates(input, rows, diags);
         let shared_kegiatan =
             section == Section::Belanja && input.kodefikasi.kegiatan_depth() == Some(code.depth());
         if rows.len() == 1 || has_children {
-            if rows.len() > 1 {
-                let r = rows[1].line;
-                diags.push(
-                    input
-                        .source
-                        .error(r.location, format!("kode {code} ditulis di {} baris padahal ada baris lain di bawahnya", rows.len()))
-                        .note(lines_note(rows))
-                        .hint("sebuah kelompok hanya boleh ditulis sekali; gabungkan barisnya atau perbaiki kodenya"),
-                );
-            }
-            anchor.insert((*code).clone(), nodes.len());
-            nodes.push(row_node(rows[0], NodeKind::Leaf, with_realisasi));
-            attached.push(false);
+            b.one(code, rows, diags);
         } else if shared_kegiatan {
-            // Rincian of one kegiatan: a group for the kegiatan with a row per rincian. When
-            // every row carries the same uraian, it names the kegiatan and the rincian are
-            // named by their jenis belanja.
-            let common = rows
-                .iter()
-                .all(|r| r.uraian == rows[0].uraian)
-                .then(|| rows[0].uraian.clone());
-            let name = match (&common, codes::check(input.kodefikasi, section, code)) {
-                (Some(u), _) => u.clone(),
-                (None, Ok(Known::Official(name))) => name.to_owned(),
-                (None, _) => rows[0].uraian.clone(),
-            };
-            let group = nodes.len();
-            anchor.insert((*code).clone(), group);
-            nodes.push(group_node((*code).clone(), name, with_realisasi));
-            attached.push(false);
-            for row in rows {
-                let mut node = row_node(row, NodeKind::Rincian, with_realisasi);
-                if common.is_some() {
-                    node.uraian = rincian_name(row);
-                }
-                let index = nodes.len();
-                nodes[group].children.push(index);
-                nodes.push(node);
-                attached.push(true);
-            }
+            b.kegiatan_with_rincian(code, section, rows);
         } else {
-            diags.push(
-                input
-                    .source
-                    .warning(
-                        rows[1].line.location,
-                        format!("kode {code} dipakai di {} baris", rows.len()),
-                    )
-                    .note(lines_note(rows))
-                    .hint("semua baris tetap dihitung; periksa penomoran di dokumen asli"),
-            );
-            anchor.insert((*code).clone(), nodes.len());
-            for row in rows {
-                nodes.push(row_node(row, NodeKind::Leaf, with_realisasi));
-                attached.push(false);
-            }
+            b.repeated(code, rows, diags);
         }
     }
-    let roots = link_parents(&mut nodes, &attached, &anchor);
-    let mut tree = Tree { nodes, roots };
+    let roots = link_parents(&mut b.nodes, &b.attached, &b.anchor);
+    let mut tree = Tree {
+        nodes: b.nodes,
+        roots,
+    };
     let roots = tree.roots.clone();
     for root in roots {
         compute(&mut tree.nodes, root);
@@ -145,85 +87,93 @@ fn build_section(input: &BudgetInput, section: Section, diags: &mut Diagnostics)
     tree
 }
 
-/// Checks each row's code and jenis, and finds the name it is shown with.
-fn check_rows<'a>(
+/// The nodes of a section as they are placed, in code order.
+struct Builder<'a> {
     input: &'a BudgetInput,
-    section: Section,
-    diags: &mut Diagnostics,
-) -> Vec<Checked<'a>> {
-    let src = &input.source;
-    let mut rows = Vec::new();
-    for (index, line) in input
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.section == section)
-    {
-        let kode_at = input.field_location(line, "kode");
-        let known = match codes::check(input.kodefikasi, section, &line.kode) {
-            Ok(known) => known,
-            Err(p) => {
-                let mut d = src.error(kode_at, p.message);
-                if let Some(h) = p.hint {
-                    d = d.hint(h);
-                }
-                diags.push(d);
-                continue;
-            }
-        };
-        let official = match known {
-            Known::Official(name) => Some(name),
-            _ => None,
-        };
-        if known == Known::VillageKegiatan {
+    with_realisasi: bool,
+    nodes: Vec<Node>,
+    /// The node that rows further down the code hierarchy attach to.
+    anchor: HashMap<Code, usize>,
+    /// Whether each node already hangs under its parent (rincian under their kegiatan).
+    attached: Vec<bool>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, node: Node, attached: bool) -> usize {
+        self.nodes.push(node);
+        self.attached.push(attached);
+        self.nodes.len() - 1
+    }
+
+    /// A group from the official table that the file left out.
+    fn added_group(&mut self, code: &Code, name: &str) {
+        let i = self.push(
+            group_node(code.clone(), name.to_owned(), self.with_realisasi),
+            false,
+        );
+        self.anchor.insert(code.clone(), i);
+    }
+
+    /// One row for the code (a group written twice is reported, its first row kept).
+    fn one(&mut self, code: &Code, rows: &[&Checked], diags: &mut Diagnostics) {
+        if rows.len() > 1 {
             diags.push(
-                src.warning(kode_at, format!("kegiatan {} tidak ada dalam {}; dianggap kegiatan tambahan desa", line.kode, input.kodefikasi.title()))
-                    .hint("jika ini salah ketik, perbaiki kodenya; jika memang kegiatan tambahan desa, peringatan ini boleh diabaikan"),
+                self.input
+                    .source
+                    .error(rows[1].line.location, format!("kode {code} ditulis di {} baris padahal ada baris lain di bawahnya", rows.len()))
+                    .note(lines_note(rows))
+                    .hint("sebuah kelompok hanya boleh ditulis sekali; gabungkan barisnya atau perbaiki kodenya"),
             );
         }
-        let uraian = match (&line.uraian, official) {
-            (Some(u), _) => u.clone(),
-            (None, Some(name)) => name.to_owned(),
-            (None, None) => {
-                diags.push(
-                    src.error(line.location, format!("baris kode {} tidak punya uraian", line.kode))
-                        .hint("kode ini tidak ada di daftar kode resmi, jadi namanya harus ditulis: tambahkan `uraian: …`"),
-                );
-                format!("Kode {}", line.kode)
-            }
-        };
-        let jenis_uraian = match &line.jenis {
-            None => None,
-            Some(_) if section != Section::Belanja => {
-                diags.push(
-                    src.error(
-                        input.field_location(line, "jenis"),
-                        "`jenis` hanya dipakai di baris belanja",
-                    )
-                    .hint("hapus `jenis` dari baris ini"),
-                );
-                None
-            }
-            Some(jenis) => match codes::check_jenis(input.kodefikasi, jenis) {
-                Ok(name) => name,
-                Err(p) => {
-                    let mut d = src.error(input.field_location(line, "jenis"), p.message);
-                    if let Some(h) = p.hint {
-                        d = d.hint(h);
-                    }
-                    diags.push(d);
-                    None
-                }
-            },
-        };
-        rows.push(Checked {
-            index,
-            line,
-            uraian,
-            jenis_uraian,
-        });
+        let i = self.push(
+            row_node(rows[0], NodeKind::Leaf, self.with_realisasi),
+            false,
+        );
+        self.anchor.insert(code.clone(), i);
     }
-    rows
+
+    /// Rincian of one kegiatan: a group for the kegiatan with a row per rincian. When every
+    /// row carries the same uraian, it names the kegiatan and the rincian are named by
+    /// their jenis belanja.
+    fn kegiatan_with_rincian(&mut self, code: &Code, section: Section, rows: &[&Checked]) {
+        let common = rows
+            .iter()
+            .all(|r| r.uraian == rows[0].uraian)
+            .then(|| rows[0].uraian.clone());
+        let name = match (&common, codes::check(self.input.kodefikasi, section, code)) {
+            (Some(u), _) => u.clone(),
+            (None, Ok(Known::Official(name))) => name.to_owned(),
+            (None, _) => rows[0].uraian.clone(),
+        };
+        let group = self.push(group_node(code.clone(), name, self.with_realisasi), false);
+        self.anchor.insert(code.clone(), group);
+        for row in rows {
+            let mut node = row_node(row, NodeKind::Rincian, self.with_realisasi);
+            if common.is_some() {
+                node.uraian = rincian_name(row);
+            }
+            let index = self.push(node, true);
+            self.nodes[group].children.push(index);
+        }
+    }
+
+    /// Several rows share a code that is neither a group nor a kegiatan: all are counted.
+    fn repeated(&mut self, code: &Code, rows: &[&Checked], diags: &mut Diagnostics) {
+        diags.push(
+            self.input
+                .source
+                .warning(
+                    rows[1].line.location,
+                    format!("kode {code} dipakai di {} baris", rows.len()),
+                )
+                .note(lines_note(rows))
+                .hint("semua baris tetap dihitung; periksa penomoran di dokumen asli"),
+        );
+        self.anchor.insert(code.clone(), self.nodes.len());
+        for row in rows {
+            self.push(row_node(row, NodeKind::Leaf, self.with_realisasi), false);
+        }
+    }
 }
 
 /// Official groups above the written rows that the file does not list itself: the bidang
@@ -423,5 +373,87 @@ fn warn_missing_realisasi(input: &BudgetInput, tree: &Tree, diags: &mut Diagnost
                     .hint("tulis `realisasi: 0` jika memang belum ada realisasi"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::budget::{Budget, NodeKind};
+    use crate::diagnostic::Diagnostics;
+    use rust_decimal::Decimal;
+
+    fn load(text: &str) -> (Budget, Diagnostics) {
+        crate::budget::from_text(text)
+    }
+
+    /// (code, kind, anggaran, depth) of every belanja row, in table order.
+    fn rows(b: &Budget) -> Vec<(String, NodeKind, Decimal, usize)> {
+        b.belanja
+            .walk()
+            .into_iter()
+            .map(|(i, depth)| {
+                let n = &b.belanja.nodes[i];
+                (n.kode.to_string(), n.kind, n.amounts.anggaran, depth)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn official_groups_are_added_and_summed_from_their_rows() {
+        let (b, diags) = load(
+            "tahun: 2025\nbelanja:\n  - { kode: \"02.03.10\", uraian: Jalan, anggaran: 150 }\n  - { kode: \"02.03.11\", uraian: Talud, anggaran: 20 }\n  - { kode: \"01.01.01\", anggaran: 300 }\n",
+        );
+        assert!(!diags.has_errors(), "{}", diags.report());
+        let d = Decimal::from;
+        assert_eq!(
+            rows(&b),
+            [
+                ("01".into(), NodeKind::Group, d(300), 0),
+                ("01.01".into(), NodeKind::Group, d(300), 1),
+                ("01.01.01".into(), NodeKind::Leaf, d(300), 2),
+                ("02".into(), NodeKind::Group, d(170), 0),
+                ("02.03".into(), NodeKind::Group, d(170), 1),
+                ("02.03.10".into(), NodeKind::Leaf, d(150), 2),
+                ("02.03.11".into(), NodeKind::Leaf, d(20), 2),
+            ]
+        );
+        // 01.01 and 02.03 are named from the official table, not written in the file.
+        assert_eq!(b.belanja.nodes[1].line, None);
+        assert_eq!(b.belanja.total(false).anggaran, d(470));
+    }
+
+    #[test]
+    fn rows_sharing_a_kegiatan_code_are_its_rincian() {
+        let (b, diags) = load(
+            "tahun: 2025\nbelanja:\n  - { kode: \"02.03.10\", uraian: Jalan, jenis: \"5.3.5\", anggaran: 150 }\n  - { kode: \"02.03.10\", uraian: Jalan, jenis: \"5.2.2\", anggaran: 20 }\n",
+        );
+        assert!(!diags.has_errors(), "{}", diags.report());
+        let kegiatan = &b.belanja.nodes[b.kegiatan[&crate::code::Code::parse("02.03.10").unwrap()]];
+        assert_eq!(kegiatan.kind, NodeKind::Group);
+        // 150 + 20.
+        assert_eq!(kegiatan.amounts.anggaran, Decimal::from(170));
+        let rincian: Vec<(&str, NodeKind)> = kegiatan
+            .children
+            .iter()
+            .map(|&c| (b.belanja.nodes[c].uraian.as_str(), b.belanja.nodes[c].kind))
+            .collect();
+        // The uraian only repeats the kegiatan, so each rincian is named by its jenis.
+        assert_eq!(rincian.len(), 2);
+        assert!(rincian.iter().all(|(_, k)| *k == NodeKind::Rincian));
+        assert_ne!(rincian[0].0, "Jalan");
+    }
+
+    #[test]
+    fn the_same_row_written_twice_is_an_error() {
+        let (_, diags) = load(
+            "tahun: 2025\nbelanja:\n  - { kode: \"02.03.10\", uraian: Jalan, anggaran: 150 }\n  - { kode: \"02.03.10\", uraian: Jalan, anggaran: 150 }\n",
+        );
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "baris ganda: kode 02.03.10 sudah ditulis dengan uraian, jenis dan sumber dana yang sama di baris ke-3"
+            ]
+        );
     }
 }

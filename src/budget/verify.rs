@@ -119,3 +119,44 @@ fn compare(
         "bandingkan dengan dokumen asli: jika rinciannya benar, perbaiki jumlah di baris ini; jika jumlahnya benar, ada rincian yang terlewat atau salah ketik",
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    fn problems(text: &str) -> Vec<String> {
+        let (_, diags) = crate::budget::from_text(text);
+        diags.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_printed_total_that_differs_from_its_rows_is_reported_once() {
+        // Bidang 02 printed 175 000 000; its rows 150 000 000 + 20 000 000 = 170 000 000:
+        // 5 000 000 too much. Sub-bidang 02.03 printed correctly as 170 000 000.
+        let got = problems(
+            "tahun: 2025\nbelanja:\n  - { kode: \"02\", anggaran: 175000000 }\n  - { kode: \"02.03\", anggaran: 170000000 }\n  - { kode: \"02.03.10\", uraian: Jalan, anggaran: 150000000 }\n  - { kode: \"02.03.01\", uraian: Talud, anggaran: 20000000 }\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "anggaran kode 02 tercetak Rp 175.000.000, tetapi jumlah rinciannya Rp 170.000.000 (selisih Rp 5.000.000, angka tercetak lebih besar)"
+            ]
+        );
+    }
+
+    #[test]
+    fn realisasi_totals_are_checked_too_and_matching_ones_pass() {
+        // 02.03 printed realisasi 100; its rows 60 + 45 = 105: 5 too little.
+        let got = problems(
+            "tahun: 2025\ntahap: realisasi\nper_tanggal: 2025-12-31\nbelanja:\n  - { kode: \"02.03\", anggaran: 110, realisasi: 100 }\n  - { kode: \"02.03.10\", uraian: Jalan, anggaran: 60, realisasi: 60 }\n  - { kode: \"02.03.01\", uraian: Talud, anggaran: 50, realisasi: 45 }\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "realisasi kode 02.03 tercetak Rp 100, tetapi jumlah rinciannya Rp 105 (selisih Rp 5, angka tercetak lebih kecil)"
+            ]
+        );
+        let none = problems(
+            "tahun: 2025\nbelanja:\n  - { kode: \"02.03\", anggaran: 110 }\n  - { kode: \"02.03.10\", uraian: Jalan, anggaran: 60 }\n  - { kode: \"02.03.01\", uraian: Talud, anggaran: 50 }\n",
+        );
+        assert!(none.is_empty(), "{none:?}");
+    }
+}

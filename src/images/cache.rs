@@ -7,7 +7,7 @@
 //! removes those nothing used. This folder is the only place besides the output that
 //! Papan writes to, and Papan only ever deletes files in it whose names it could have made.
 
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write as _;

@@ -1,18 +1,19 @@
 //! Images of the site: photos from content/ made light for slow phones, and the share
 //! previews (og:image) of every page.
 //!
-//! In (during rendering): photo references already checked by [`crate::photo::resolve`],
-//! and share cards composed as SVG. The [`queue::Queue`] reads each photo once to learn its
+//! In the load stage, [`measure`] reads each photo the content names once, to learn its
 //! content hash and its size (from the cache, else from the file's header; nothing is
-//! decoded), so pages can name every output file and give every `<img>` its width and
-//! height. Out (after rendering): [`run::process`] makes the queued files in parallel,
-//! taking whatever it can from the [`cache`], and returns them as output files.
+//! decoded). While pages are rendered, the [`queue::Queue`] names every output file from
+//! those measurements, so pages give every `<img>` its width and height, and collects the
+//! share cards composed as SVG. After rendering, [`run::process`] makes the queued files
+//! in parallel, taking whatever it can from the [`cache`], and returns them as output files.
 //!
 //! Every output name carries [`key`], a hash of the source bytes and [`SETTINGS`]: a changed
 //! photo or changed settings give new names, so browsers and share previews never show a
 //! stale copy, and an unchanged photo is found in the cache without being decoded.
 
 pub mod cache;
+pub mod measure;
 pub mod process;
 pub mod queue;
 pub mod run;

@@ -7,10 +7,11 @@
 //! made again. rayon spreads the jobs over the cores.
 
 use super::cache::{self, Bytes, Cache, Entry};
+use super::measure;
 use super::process;
 use super::queue::{self, CardJob, PhotoJob, Queue};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -158,7 +159,7 @@ fn photo(root: &Path, cache: &Cache, job: &PhotoJob) -> Result<Part, Diagnostic>
     if !source.size_cached {
         part.fresh.push((
             size_entry,
-            Bytes::Own(queue::format_size(source.size).into_bytes()),
+            Bytes::Own(measure::format_size(source.size).into_bytes()),
         ));
     }
     let cached: Option<Vec<OutputFile>> = wanted
@@ -172,7 +173,7 @@ fn photo(root: &Path, cache: &Cache, job: &PhotoJob) -> Result<Part, Diagnostic>
     part.made = true;
     part.files = make_photo(root, job).map_err(|detail| {
         let file = Path::new("content").join(&source.path);
-        queue::unusable_diagnostic(&file, &source.path, &detail)
+        measure::unusable_diagnostic(&file, &source.path, &detail)
     })?;
     part.fresh
         .extend(wanted.into_iter().map(|(c, out)| (c, Bytes::Output(out))));

@@ -6,9 +6,11 @@
 //! [`Renderer`]. Dates come from the reports, never from the clock, so the output stays the
 //! same from one build to the next.
 
-use super::{OutputFile, Renderer};
+use crate::compute::Model;
+use crate::output::OutputFile;
+use crate::paths;
+use crate::render::renderer::Renderer;
 use crate::report::{Report, Status};
-use crate::site::Site;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -37,11 +39,12 @@ fn timestamp(report: &Report) -> String {
 /// The Atom feed of every report, newest first. Links are absolute with base_url and
 /// relative to the feed otherwise (Atom allows that). Ids must be absolute: without
 /// base_url they are `urn:papan:` names built from the village and the report address.
-pub fn atom(r: &mut Renderer, site: &Site) {
+pub fn atom(r: &mut Renderer, model: &Model) {
+    let site = model.site;
     if site.reports.is_empty() {
         return;
     }
-    let path = "laporan/atom.xml";
+    let path = paths::FEED;
     let page = r.page_view(
         path,
         format!("Laporan Kegiatan {}", r.site.nama_lengkap),
@@ -71,10 +74,10 @@ pub fn atom(r: &mut Renderer, site: &Site) {
         .collect();
     let extra = FeedExtra {
         feed_id: r
-            .absolute("laporan/")
+            .absolute(paths::REPORTS_BASE)
             .unwrap_or_else(|| format!("urn:papan:{village}:laporan")),
         self_href: href(path),
-        alternate_href: href("laporan/index.html"),
+        alternate_href: href(paths::REPORTS),
         updated: site.reports.iter().map(timestamp).max().unwrap_or_default(),
         entries,
     };
@@ -90,7 +93,7 @@ struct SitemapExtra {
 /// names the sitemap when there is one. Call after every other page is rendered. Without
 /// base_url there is no sitemap, and a note (not a warning: the site works) says how to
 /// get one; `check` runs this stage too, so the note shows there.
-pub fn sitemap_and_robots(r: &mut Renderer) {
+pub fn sitemap_and_robots(r: &mut Renderer, _: &Model) {
     let mut robots = String::from(
         "# Dibuat oleh Papan. Semua halaman situs desa ini boleh dibaca mesin pencari.\nUser-agent: *\nDisallow:\n",
     );
@@ -100,18 +103,18 @@ pub fn sitemap_and_robots(r: &mut Renderer) {
         let mut pages: Vec<String> = r
             .files
             .iter()
-            .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+            .filter(|f| f.path.ends_with(".html") && f.path != paths::NOT_FOUND)
             .map(|f| f.path.clone())
             .collect();
         pages.sort();
         let urls = pages.iter().filter_map(|p| r.absolute(p)).collect();
-        let page = r.page_view("sitemap.xml", "Peta situs", "");
+        let page = r.page_view(paths::SITEMAP, "Peta situs", "");
         r.page("sitemap.xml", &page, SitemapExtra { urls });
-        if let Some(url) = r.absolute("sitemap.xml") {
+        if let Some(url) = r.absolute(paths::SITEMAP) {
             robots.push_str(&format!("Sitemap: {url}\n"));
         }
     }
-    r.file(OutputFile::new("robots.txt", robots));
+    r.file(OutputFile::new(paths::ROBOTS, robots));
 }
 
 #[derive(Serialize)]
@@ -123,9 +126,9 @@ struct NotFoundExtra {
 /// `404.html` at the root. Hosts serve it for a missing address at any depth, so with
 /// base_url its links are absolute; without, they are relative to the root and only work
 /// for missing addresses in the top folder (the template says so).
-pub fn not_found(r: &mut Renderer, site: &Site) {
+pub fn not_found(r: &mut Renderer, model: &Model) {
     let mut page = r.page_view(
-        "404.html",
+        paths::NOT_FOUND,
         "Halaman tidak ditemukan",
         "Alamat yang dibuka tidak ada di situs ini.",
     );
@@ -134,8 +137,8 @@ pub fn not_found(r: &mut Renderer, site: &Site) {
     }
     page.canonical = None;
     let extra = NotFoundExtra {
-        beranda_href: page.link("index.html"),
-        laporan_href: (!site.reports.is_empty()).then(|| page.link("laporan/index.html")),
+        beranda_href: page.link(paths::HOME),
+        laporan_href: (!model.site.reports.is_empty()).then(|| page.link(paths::REPORTS)),
     };
     r.page("404.html", &page, extra);
 }

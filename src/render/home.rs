@@ -1,9 +1,10 @@
 //! The home page: the village, the latest budget year's headline figures, links to
 //! everything.
 
-use super::budget::{self, FigureView};
-use super::{Computed, Renderer};
-use crate::site::Site;
+use super::budget::view::{self as budget, FigureView};
+use crate::compute::Model;
+use crate::paths;
+use crate::render::renderer::Renderer;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -35,7 +36,7 @@ struct RecentReport {
 struct HomeExtra {
     terbaru: Option<Latest>,
     tautan: Vec<Link>,
-    produk: Option<super::produk::HomeSection>,
+    produk: Option<super::product::HomeSection>,
     laporan: Vec<RecentReport>,
     laporan_href: String,
 }
@@ -43,31 +44,29 @@ struct HomeExtra {
 /// How many reports the home page shows.
 const RECENT_REPORTS: usize = 3;
 
-pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
+pub fn render(r: &mut Renderer, model: &Model) {
+    let site = model.site;
     let nama = r.site.nama_lengkap.clone();
     let page = r.page_view(
-        "index.html",
+        paths::HOME,
         "Beranda",
         format!("Situs transparansi {nama}: APBDes, laporan kegiatan dan produk desa."),
     );
-    let terbaru = site
-        .latest_budget()
-        .zip(computed.summaries.last())
-        .map(|(b, s)| Latest {
-            tahun: b.tahun,
-            tahap: b.tahap.describe(),
-            per_tanggal: b.per_tanggal.map(crate::date::long_date),
-            href: page.link(&format!("anggaran/{}/index.html", b.tahun)),
-            ringkasan: budget::ringkasan(s),
-        });
+    let terbaru = model.latest().map(|y| Latest {
+        tahun: y.budget.tahun,
+        tahap: y.budget.tahap.describe(),
+        per_tanggal: y.budget.per_tanggal.map(crate::date::long_date),
+        href: page.link(&paths::budget_year(y.budget.tahun)),
+        ringkasan: budget::ringkasan(&y.summary),
+    });
     let mut tautan = Vec::new();
     if !site.budgets.is_empty() {
         tautan.push(Link {
             label: "Anggaran desa (APBDes) dari tahun ke tahun".into(),
-            href: page.link("anggaran/index.html"),
+            href: page.link(paths::BUDGETS),
         });
     }
-    let produk = super::produk::home_section(r, &page, site);
+    let produk = super::product::home_section(r, &page, site);
     if let Some(p) = &produk {
         tautan.push(Link {
             label: "Produk UMKM desa: pesan langsung lewat WhatsApp".into(),
@@ -85,7 +84,7 @@ pub fn render(r: &mut Renderer, site: &Site, computed: &Computed) {
             status: rep.status.label(),
         })
         .collect();
-    let laporan_href = page.link("laporan/index.html");
+    let laporan_href = page.link(paths::REPORTS);
     r.page(
         "index.html",
         &page,

@@ -1,13 +1,47 @@
-//! View structs shared by every page: the village, the page's place in the site, the menu.
+//! View structs shared by every page: the village, the page's place in the site, the menu,
+//! a link, a photo, a figure's amounts.
 //!
 //! Templates receive these typed structs, never hand-built maps. Every link is relative to
 //! the page (`../../anggaran/2025/index.html`) so the site works at a domain root, under a
 //! sub-path and opened from disk; links name `index.html` because a browser opening files
 //! from disk does not add it.
 
+use crate::budget::Amounts;
 use crate::desa::Desa;
 use crate::images::queue::Rendition;
+use crate::money::{format_percent, rupiah};
+use crate::paths::{pretty, root_of};
 use serde::Serialize;
+
+/// A link with its text, relative to the page that shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub label: String,
+    pub href: String,
+}
+
+/// Anggaran, realisasi, lebih/(kurang) and % of one figure, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct AmountsView {
+    pub anggaran: String,
+    pub realisasi: Option<String>,
+    pub selisih: Option<String>,
+    pub persen: Option<String>,
+    /// Realisasi above anggaran.
+    pub lebih: bool,
+}
+
+impl AmountsView {
+    pub fn new(a: &Amounts) -> Self {
+        AmountsView {
+            anggaran: rupiah(a.anggaran),
+            realisasi: a.realisasi.map(rupiah),
+            selisih: a.selisih().map(rupiah),
+            persen: a.realisasi.map(|_| format_percent(a.percent())),
+            lebih: a.realisasi.is_some_and(|r| r > a.anggaran),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -82,16 +116,6 @@ impl PageView {
     pub fn link(&self, target: &str) -> String {
         format!("{}{target}", self.root)
     }
-}
-
-/// `../../` for `anggaran/2025/index.html`.
-pub fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// The address without `index.html`, as hosts serve it (`anggaran/2025/`).
-pub fn pretty(path: &str) -> &str {
-    path.strip_suffix("index.html").unwrap_or(path)
 }
 
 /// `sizes` for a photo as wide as the text column (reports, pages, Markdown bodies).

@@ -40,19 +40,6 @@ impl Checker<'_> {
 
 use crate::yaml::text;
 
-/// The report's address, from its file name.
-pub fn slug(c: &mut Checker) -> Option<String> {
-    let slug = super::slug_of(&c.doc.src.path);
-    if slug.is_none() {
-        c.error(
-            None,
-            "nama berkas tidak dapat dijadikan alamat halaman".into(),
-            "beri nama berkas dengan huruf dan angka, misalnya `2025-pengerasan-jalan.md`".into(),
-        );
-    }
-    slug
-}
-
 pub fn judul(c: &mut Checker, written: &str) -> String {
     let judul = written.trim().to_owned();
     if judul.is_empty() {
@@ -93,7 +80,10 @@ pub fn status(c: &mut Checker, written: Option<String>) -> Option<Status> {
     let found = Status::parse(&t.to_lowercase());
     if found.is_none() {
         let hint = match crate::suggest::closest(&t, names.iter().copied()) {
-            Some(best) => format!("maksud Anda `{best}`? pilihannya {choices}"),
+            Some(best) => format!(
+                "{} pilihannya {choices}",
+                crate::suggest::maksud(best, None)
+            ),
             None => format!("pilihannya {choices}"),
         };
         c.error(c.at("status"), format!("status `{t}` tidak dikenal"), hint);

@@ -7,7 +7,7 @@
 
 use super::check::{self, Checker};
 use super::value::{FotoItem, OneOrMany};
-use super::{Photo, Report, Status, kegiatan};
+use super::{Photo, Report, Status};
 use crate::budget::Budget;
 use crate::code::Code;
 use crate::diagnostic::Diagnostics;
@@ -38,7 +38,12 @@ pub struct Context<'a> {
     pub today: Date,
 }
 
-pub fn parse(doc: &Document, cx: &Context, diags: &mut Diagnostics) -> Option<Report> {
+pub fn parse(
+    doc: &Document,
+    slug: Option<String>,
+    cx: &Context,
+    diags: &mut Diagnostics,
+) -> Option<Report> {
     let (fields, spans): (Doc, _) =
         yaml::read_part_with_spans(&doc.src, &doc.yaml, doc.yaml_offset, diags)?;
     let mut c = Checker {
@@ -47,7 +52,6 @@ pub fn parse(doc: &Document, cx: &Context, diags: &mut Diagnostics) -> Option<Re
         diags,
         ok: true,
     };
-    let slug = check::slug(&mut c);
     let judul = check::judul(&mut c, &fields.judul);
     let tanggal = check::tanggal(&mut c, &fields.tanggal);
     let written = check::status(&mut c, fields.status);
@@ -161,7 +165,7 @@ fn kegiatan_codes(
     let Some(budget) = budget else {
         return codes;
     };
-    let index = kegiatan::index(budget);
+    let index = &budget.kegiatan;
     for (path, written) in list.items("kegiatan") {
         let Ok(code) = Code::parse(written) else {
             continue;
@@ -177,7 +181,7 @@ fn kegiatan_codes(
                     .find(|(k, _)| k.as_str() == best)
                     .map(|(_, &i)| budget.belanja.nodes[i].uraian.as_str())
                     .unwrap_or_default();
-                format!("maksud Anda `{best}` ({uraian})?")
+                crate::suggest::maksud(best, Some(uraian))
             }
             None => format!("lihat kode kegiatan di {}", budget.source.display()),
         };

@@ -3,20 +3,18 @@
 //! In: the site folder, the budgets already loaded (a report names kegiatan of a budget
 //! year) and today's date. Out: every [`Report`], newest first, with its kegiatan checked
 //! against that year's budget and its photos checked; every problem in every report goes
-//! to the diagnostics. [`file`] reads one report; [`kegiatan`] finds the kegiatan rows of a
-//! budget, for the checks here and for the links drawn by the render stage.
+//! to the diagnostics. [`file`] reads one report, through the [`crate::collection`] layer.
 
 mod check;
 pub mod file;
-pub mod kegiatan;
 mod value;
 
 use crate::budget::Budget;
 use crate::code::Code;
+use crate::collection::{self, Folder, Naming};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use jiff::civil::Date;
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const DIR: &str = "content/laporan";
@@ -101,7 +99,7 @@ impl Report {
 
     /// The report's page in the output.
     pub fn path(&self) -> String {
-        format!("laporan/{}/index.html", self.slug)
+        crate::paths::report(&self.slug)
     }
 
     /// The bidang (first segment of the kegiatan codes) the report belongs to, sorted.
@@ -117,43 +115,37 @@ impl Report {
     }
 }
 
+pub const FOLDER: Folder = Folder {
+    dir: DIR,
+    extensions: &["md"],
+    naming: Naming::Slug {
+        example: "2025-pengerasan-jalan.md",
+    },
+};
+
 /// Reads every report. Reports with errors are left out (the build stops anyway); the
 /// rest come newest first, ties by address.
 pub fn load(root: &Path, budgets: &[Budget], today: Date, diags: &mut Diagnostics) -> Vec<Report> {
-    let mut reports = Vec::new();
     let context = file::Context {
         root,
         budgets,
         today,
     };
-    // Each file is read and checked on its own, in parallel; its problems are kept with it
-    // and reported in the order of the files, as if read one by one.
-    let files = crate::site::files_with_extension(root, Path::new(DIR), &["md"]);
-    let read: Vec<(Diagnostics, Option<Report>)> = files
-        .par_iter()
-        .map(|relative| {
-            let mut own = Diagnostics::new();
-            let report = crate::document::read(root, relative, "laporan", &mut own)
-                .and_then(|doc| file::parse(&doc, &context, &mut own))
-                .filter(|_| !own.has_errors());
-            (own, report)
-        })
-        .collect();
-    for (own, report) in read {
-        diags.append(own);
-        reports.extend(report);
-    }
+    let mut reports = collection::read_all(root, &FOLDER, diags, |entry, own| {
+        crate::document::read(root, &entry.relative, "laporan", own)
+            .and_then(|doc| file::parse(&doc, entry.slug.clone(), &context, own))
+            .filter(|_| !own.has_errors())
+    });
     warn_nested(root, diags);
-    check_slugs(&reports, diags);
+    collection::check_addresses(
+        reports
+            .iter()
+            .map(|r| (r.slug.as_str(), r.source.as_path())),
+        |s| format!("halaman laporan/{s}/"),
+        diags,
+    );
     reports.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));
     reports
-}
-
-/// The slug of a file stem; None when nothing usable is left (`!!!.md`).
-pub fn slug_of(path: &Path) -> Option<String> {
-    let stem = path.file_stem()?.to_str()?;
-    let slug = slug::slugify(stem);
-    (!slug.is_empty()).then_some(slug)
 }
 
 /// Reports are read from `content/laporan/` itself; say so when some sit in a subfolder.
@@ -170,25 +162,5 @@ fn warn_nested(root: &Path, diags: &mut Diagnostics) {
             Diagnostic::warning(shown, "laporan di dalam subfolder tidak dibaca")
                 .hint("simpan semua laporan langsung di content/laporan/; urutkan dengan awalan tahun pada nama berkas, misalnya `2025-jalan-karet.md`"),
         );
-    }
-}
-
-/// Two files whose names give the same address would overwrite each other's page.
-fn check_slugs(reports: &[Report], diags: &mut Diagnostics) {
-    let mut first: HashMap<&str, &Path> = HashMap::new();
-    for r in reports {
-        if let Some(earlier) = first.insert(&r.slug, &r.source) {
-            diags.push(
-                Diagnostic::error(
-                    &r.source,
-                    format!(
-                        "alamat halaman laporan/{}/ sudah dipakai oleh {}",
-                        r.slug,
-                        earlier.display()
-                    ),
-                )
-                .hint("nama berkas menentukan alamat halaman; ganti nama salah satu berkas"),
-            );
-        }
     }
 }

@@ -7,6 +7,8 @@
 
 pub mod anggaran;
 
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, Kind};
 use crate::source::io_reason;
 use jiff::civil::Date;
 use std::path::{Path, PathBuf};
@@ -84,36 +86,33 @@ pub fn files(s: &Settings) -> Vec<NewFile> {
     ]
 }
 
-/// Why the site could not be created; every case is a usage problem (exit 2) except I/O.
-#[derive(Debug)]
-pub struct NewError {
-    pub message: String,
-    pub hint: Option<String>,
-    pub usage: bool,
+/// Why the site could not be created: a usage problem (exit 2), except for I/O.
+fn refused(message: String, hint: &str) -> Error {
+    Error::usage(Diagnostic::general(Severity::Error, message).hint(hint))
 }
 
 /// Writes `files` into `dir`, which must be empty or not exist yet: an existing site or
 /// any other file is never overwritten.
-pub fn create(dir: &Path, files: &[NewFile]) -> Result<(), NewError> {
+pub fn create(dir: &Path, files: &[NewFile]) -> Result<(), Error> {
     let shown = dir.display();
     if dir.exists() {
         let not_empty = match std::fs::read_dir(dir) {
             Ok(mut entries) => entries.next().is_some(),
             Err(_) if !dir.is_dir() => {
-                return Err(NewError {
-                    message: format!("{shown} sudah ada dan bukan folder"),
-                    hint: Some("pilih nama folder baru, misalnya `papan new situs-desa`".into()),
-                    usage: true,
-                });
+                return Err(refused(
+                    format!("{shown} sudah ada dan bukan folder"),
+                    "pilih nama folder baru, misalnya `papan new situs-desa`",
+                ));
             }
             Err(e) => return Err(io_error(dir, &e)),
         };
         if not_empty {
-            return Err(NewError {
-                message: format!("folder {shown} tidak kosong; Papan hanya membuat situs baru di folder kosong"),
-                hint: Some("pilih nama folder baru (Papan akan membuatnya), atau kosongkan folder itu dulu".into()),
-                usage: true,
-            });
+            return Err(refused(
+                format!(
+                    "folder {shown} tidak kosong; Papan hanya membuat situs baru di folder kosong"
+                ),
+                "pilih nama folder baru (Papan akan membuatnya), atau kosongkan folder itu dulu",
+            ));
         }
     }
     for file in files {
@@ -126,12 +125,14 @@ pub fn create(dir: &Path, files: &[NewFile]) -> Result<(), NewError> {
     Ok(())
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> NewError {
-    NewError {
-        message: format!("{} tidak dapat ditulis: {}", path.display(), io_reason(e)),
-        hint: None,
-        usage: false,
-    }
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    Error::one(
+        Kind::Content,
+        Diagnostic::general(
+            Severity::Error,
+            format!("{} tidak dapat ditulis: {}", path.display(), io_reason(e)),
+        ),
+    )
 }
 
 /// What to do after `papan new`, in Indonesian.

@@ -11,35 +11,37 @@ pub mod page;
 pub mod state;
 pub mod watch;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::error::Error;
 use state::{Built, Shared};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-pub const DEFAULT_PORT: u16 = 1111;
 /// How many ports after the chosen one are tried when it is taken.
 const PORTS_TO_TRY: u16 = 20;
 /// Reload streams send a comment this often, so a closed tab is noticed and its thread ends.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-pub fn run(root: &Path, port: u16) -> ExitCode {
+pub fn run(root: &Path, port: u16) -> Result<(), Error> {
     if !root.join("content").is_dir() {
         // Let the loader say what is wrong and how to start a site.
         let mut diags = Diagnostics::new();
         let _ = crate::site::load(root, &mut diags);
-        eprint!("{}", diags.report());
-        return ExitCode::from(1);
+        return Err(Error::content(diags));
     }
     let Some((server, used)) = bind(port) else {
-        eprintln!(
-            "kesalahan: port {port} sampai {} semuanya sudah terpakai",
-            port.saturating_add(PORTS_TO_TRY - 1)
-        );
-        eprintln!("   = saran: pilih port lain, misalnya `papan serve --port 8080`");
-        return ExitCode::from(2);
+        return Err(Error::usage(
+            Diagnostic::general(
+                Severity::Error,
+                format!(
+                    "port {port} sampai {} semuanya sudah terpakai",
+                    port.saturating_add(PORTS_TO_TRY - 1)
+                ),
+            )
+            .hint("pilih port lain, misalnya `papan serve --port 8080`"),
+        ));
     };
     if used != port {
         println!("Port {port} sudah terpakai; memakai port {used}.");
@@ -60,13 +62,9 @@ pub fn run(root: &Path, port: u16) -> ExitCode {
             report(&shared.rebuild(&site), "dibangun ulang");
         })
     };
-    let _watch = match watcher {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("kesalahan: perubahan berkas tidak dapat dipantau: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    let _watch = watcher.map_err(|e| {
+        crate::build::environment(format!("perubahan berkas tidak dapat dipantau: {e}"))
+    })?;
     println!("Pratinjau situs: http://127.0.0.1:{used}/");
     println!(
         "Halaman dimuat ulang setiap kali berkas di content/ atau themes/ disimpan; tekan Ctrl+C untuk berhenti."
@@ -74,7 +72,7 @@ pub fn run(root: &Path, port: u16) -> ExitCode {
     for request in server.incoming_requests() {
         handle(&shared, request);
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// The first free port from `port` on, on 127.0.0.1 only.

@@ -4,7 +4,7 @@
 //! stopped the build) behind [`Shared`], which the HTTP side reads and the watcher replaces
 //! after each rebuild. Nothing is written to disk: `output/` stays as `papan build` left it.
 
-use crate::commands::{assemble, update_cache};
+use crate::build::assemble;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::collections::HashMap;
 use std::path::Path;
@@ -65,20 +65,14 @@ impl Shared {
         let mut diags = Diagnostics::new();
         // Images too, from the same cache as `build`, so previews show them.
         let assembled = assemble(root, &mut diags);
-        if let Some((prepared, done)) = &assembled {
-            update_cache(prepared, done);
+        if let Some(a) = &assembled {
+            diags.extend(a.save_cache());
         }
         let took = started.elapsed();
         let ok = assembled.is_some();
         let mut current = self.lock();
         let files = match assembled {
-            Some((prepared, _)) => Arc::new(
-                prepared
-                    .files
-                    .into_iter()
-                    .map(|f| (f.path, f.bytes))
-                    .collect(),
-            ),
+            Some(a) => Arc::new(a.files.into_iter().map(|f| (f.path, f.bytes)).collect()),
             // Keep the last good files: stylesheets and images still load around the
             // error page.
             None => Arc::clone(&current.files),

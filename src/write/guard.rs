@@ -1,18 +1,19 @@
 //! Which folders Papan may use as output: the checks made before anything is written.
 //!
 //! In: the site folder and the output folder as the user spelled them. Out: nothing, or a
-//! [`WriteError`] saying why the folder is refused. Every comparison is made on real paths
+//! [`Error`] saying why the folder is refused. Every comparison is made on real paths
 //! (symbolic links followed, `..` resolved), so `out/..`, `./content` and a link to the
 //! home folder are recognised as what they are. A folder that already exists must hold only
 //! what the manifest (`.papan-output`) says Papan wrote there.
 
-use super::{MANIFEST, MANIFEST_HEADER, WriteError, err};
+use super::{MANIFEST, MANIFEST_HEADER, err};
+use crate::error::Error;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 /// Refuses output folders that would put the user's own files at risk.
-pub fn check_output(site: &Path, output: &Path) -> Result<(), WriteError> {
+pub fn check_output(site: &Path, output: &Path) -> Result<(), Error> {
     let out = real_path(output);
     let site = real_path(site);
     let home = std::env::var_os("HOME")
@@ -84,7 +85,7 @@ pub fn real_path(p: &Path) -> PathBuf {
 
 /// What the manifest of an existing output folder lists, or an error when the folder
 /// holds files (or folders) Papan did not write.
-pub fn owned_files(output: &Path) -> Result<BTreeSet<String>, WriteError> {
+pub fn owned_files(output: &Path) -> Result<BTreeSet<String>, Error> {
     let Ok(meta) = fs::symlink_metadata(output) else {
         return Ok(BTreeSet::new());
     };
@@ -211,9 +212,10 @@ mod tests {
         fs::create_dir_all(out.join("milik-saya")).unwrap();
         let e = owned_files(&out).unwrap_err();
         assert!(
-            e.message.ends_with("tidak dibuat oleh Papan: milik-saya/"),
+            e.message()
+                .ends_with("tidak dibuat oleh Papan: milik-saya/"),
             "{}",
-            e.message
+            e.message()
         );
     }
 

@@ -12,7 +12,9 @@ mod swap;
 
 pub use guard::{check_output, real_path};
 
-use crate::render::OutputFile;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, Kind};
+use crate::output::OutputFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
@@ -24,22 +26,15 @@ const MANIFEST_HEADER: &str =
     "# Folder ini dibuat oleh Papan. Papan akan menimpanya setiap kali membangun situs.\n";
 
 /// Why the output could not be written; `usage` problems mean the folder chosen is wrong.
-#[derive(Debug)]
-pub struct WriteError {
-    pub message: String,
-    pub hint: Option<String>,
-    pub usage: bool,
-}
-
-fn err(message: impl Into<String>, hint: Option<String>, usage: bool) -> WriteError {
-    WriteError {
-        message: message.into(),
-        hint,
-        usage,
+fn err(message: impl Into<String>, hint: Option<String>, usage: bool) -> Error {
+    let mut d = Diagnostic::general(Severity::Error, message);
+    if let Some(hint) = hint {
+        d = d.hint(hint);
     }
+    Error::one(if usage { Kind::Usage } else { Kind::Content }, d)
 }
 
-fn io(context: &str, path: &Path, e: &std::io::Error) -> WriteError {
+fn io(context: &str, path: &Path, e: &std::io::Error) -> Error {
     err(
         format!(
             "{context} {}: {}",
@@ -61,7 +56,7 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
 /// Before a build: refuses a wrong output folder ([`check_output`]) and tidies what an
 /// interrupted earlier build left beside it, so the previous output is in place even when
 /// this build stops at a content error.
-pub fn prepare(site: &Path, output: &Path) -> Result<(), WriteError> {
+pub fn prepare(site: &Path, output: &Path) -> Result<(), Error> {
     check_output(site, output)?;
     let output = real_path(output);
     match (output.parent(), output.file_name()) {
@@ -71,7 +66,7 @@ pub fn prepare(site: &Path, output: &Path) -> Result<(), WriteError> {
 }
 
 /// Writes `files` as the new content of `output`.
-pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), Error> {
     // Real path: an output that is a link to a folder is written beside that folder.
     let output = real_path(output);
     let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
@@ -100,7 +95,7 @@ pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 /// marks the folder as Papan's from its first moment; the list of files follows at the end.
 /// Folders are made first, parents before children; then the files are written on every
 /// core, since creating thousands of small files is mostly waiting on the file system.
-fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), Error> {
     fs::create_dir(staging).map_err(|e| io("folder sementara tidak dapat dibuat:", staging, &e))?;
     let manifest_path = staging.join(MANIFEST);
     fs::write(&manifest_path, MANIFEST_HEADER)
@@ -131,7 +126,7 @@ fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
         let dir = staging.join(folder);
         fs::create_dir(&dir).map_err(|e| io("folder tidak dapat dibuat:", &dir, &e))?;
     }
-    let written: Vec<Result<(), WriteError>> = files
+    let written: Vec<Result<(), Error>> = files
         .par_iter()
         .zip(&targets)
         .map(|(file, target)| {
@@ -141,7 +136,7 @@ fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
                 .map_err(|e| io("berkas tidak dapat ditulis:", target, &e))
         })
         .collect();
-    written.into_iter().collect::<Result<(), WriteError>>()?;
+    written.into_iter().collect::<Result<(), Error>>()?;
     fs::write(&manifest_path, manifest)
         .map_err(|e| io("berkas tidak dapat ditulis:", &manifest_path, &e))
 }
@@ -168,7 +163,7 @@ mod tests {
             ];
             let e = write(&out, &files).unwrap_err();
             assert!(
-                e.message.starts_with("nama berkas keluaran tidak sah"),
+                e.message().starts_with("nama berkas keluaran tidak sah"),
                 "{bad}"
             );
             // The previous output stands; nothing was written beside it or outside.

@@ -12,7 +12,8 @@
 //! Staging and old folders are named `.NAME.papan-baru-PID` and `.NAME.papan-lama-PID`
 //! and carry the manifest header from their first moment, so they are recognised later.
 
-use super::{MANIFEST, MANIFEST_HEADER, WriteError, io};
+use super::{MANIFEST, MANIFEST_HEADER, io};
+use crate::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,7 @@ fn old_path(parent: &Path, name: &str) -> PathBuf {
 }
 
 /// Puts `staging` in place of `output`; the old output is deleted once the new one is in.
-pub fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+pub fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
     if fs::symlink_metadata(output).is_err() {
         return fs::rename(staging, output)
             .map_err(|e| io("folder output tidak dapat dipasang:", output, &e));
@@ -66,7 +67,7 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
 
 /// The portable swap: output aside, staging in, old output deleted; on failure the old
 /// output goes back.
-pub fn swap_by_renames(staging: &Path, output: &Path, old: &Path) -> Result<(), WriteError> {
+pub fn swap_by_renames(staging: &Path, output: &Path, old: &Path) -> Result<(), Error> {
     fs::rename(output, old)
         .map_err(|e| io("folder output lama tidak dapat dipindahkan:", output, &e))?;
     if let Err(e) = fs::rename(staging, output) {
@@ -96,7 +97,7 @@ pub fn remove_tree(path: &Path) -> std::io::Result<()> {
 /// Tidies what interrupted builds left beside `output`: an old output set aside and never
 /// replaced is put back; staging folders and old outputs already replaced are deleted.
 /// Folders of a build that is still running are left alone.
-pub fn clean_leftovers(parent: &Path, name: &str) -> Result<(), WriteError> {
+pub fn clean_leftovers(parent: &Path, name: &str) -> Result<(), Error> {
     let Ok(entries) = fs::read_dir(parent) else {
         return Ok(());
     };

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::source::SourceFile;
-use crate::suggest::closest;
+use crate::suggest::did_you_mean;
 
 pub(super) fn translate(
     src: &SourceFile,
@@ -153,64 +153,95 @@ fn between_backticks(s: &str) -> Vec<&str> {
 fn translate_message(message: &str, key: Option<&str>, leading_tab: bool) -> Translated {
     let at_key = key.map(|k| format!(" pada `{k}`")).unwrap_or_default();
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        let names = between_backticks(rest);
-        let unknown = names.first().copied().unwrap_or("?");
-        let expected: Vec<&str> = names.iter().skip(1).copied().collect();
-        let mut t = translated(format!("kunci `{unknown}` tidak dikenal"));
-        if !expected.is_empty() {
-            let list = expected
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>();
-            t.notes
-                .push(format!("kunci yang boleh di sini: {}", list.join(", ")));
-        }
-        t.hint = Some(match closest(unknown, expected.iter().copied()) {
-            Some(best) => format!("maksud Anda `{best}`?"),
-            None => "hapus baris ini atau perbaiki nama kuncinya".to_owned(),
-        });
-        return t;
+        return unknown_field(rest);
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let names = between_backticks(rest);
-        let unknown = names.first().copied().unwrap_or("?");
-        let expected: Vec<&str> = names.iter().skip(1).copied().collect();
-        let mut t = translated(format!("nilai `{unknown}`{at_key} tidak dikenal"));
-        let list = expected
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>();
-        t.notes
-            .push(format!("pilihan yang ada: {}", list.join(", ")));
-        if let Some(best) = closest(unknown, expected.iter().copied()) {
-            t.hint = Some(format!("maksud Anda `{best}`?"));
-        }
-        return t;
+        return unknown_variant(rest, &at_key);
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
-        let name = between_backticks(rest)
-            .first()
-            .copied()
-            .unwrap_or("?")
-            .to_owned();
-        let mut t = translated(format!("kunci `{name}` wajib diisi tetapi tidak ada"));
-        t.hint = Some(format!("tambahkan baris `{name}: …`"));
-        return t;
+        let name = first_name(rest);
+        return hinted(
+            format!("kunci `{name}` wajib diisi tetapi tidak ada"),
+            format!("tambahkan baris `{name}: …`"),
+        );
     }
     if let Some(rest) = message.strip_prefix("duplicate field ") {
-        let name = between_backticks(rest)
-            .first()
-            .copied()
-            .unwrap_or("?")
-            .to_owned();
-        let mut t = translated(format!("kunci `{name}` ditulis lebih dari sekali"));
-        t.hint = Some("hapus salah satunya".to_owned());
+        return hinted(
+            format!("kunci `{}` ditulis lebih dari sekali", first_name(rest)),
+            "hapus salah satunya",
+        );
+    }
+    if let Some(t) = wrong_type(message, &at_key) {
         return t;
     }
-    for (prefix, kind) in [("invalid type: ", "jenis"), ("invalid value: ", "nilai")] {
-        if let Some(rest) = message.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.split_once(", expected ")
-        {
+    if let Some(t) = known_limit(message) {
+        return t;
+    }
+    if message.is_ascii()
+        && message
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase())
+    {
+        return syntax(message, leading_tab);
+    }
+    // Our own messages (from custom deserializers) are already Indonesian.
+    translated(message.to_owned())
+}
+
+fn hinted(message: String, hint: impl Into<String>) -> Translated {
+    let mut t = translated(message);
+    t.hint = Some(hint.into());
+    t
+}
+
+/// The first name between backticks in serde's message.
+fn first_name(rest: &str) -> &str {
+    between_backticks(rest).first().copied().unwrap_or("?")
+}
+
+/// `` `x`, `y` `` for a list of names.
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unknown_field(rest: &str) -> Translated {
+    let names = between_backticks(rest);
+    let unknown = names.first().copied().unwrap_or("?");
+    let expected = names.get(1..).unwrap_or_default();
+    let mut t = translated(format!("kunci `{unknown}` tidak dikenal"));
+    if !expected.is_empty() {
+        t.notes
+            .push(format!("kunci yang boleh di sini: {}", quoted(expected)));
+    }
+    t.hint = Some(
+        did_you_mean(unknown, expected.iter().copied())
+            .unwrap_or_else(|| "hapus baris ini atau perbaiki nama kuncinya".to_owned()),
+    );
+    t
+}
+
+fn unknown_variant(rest: &str, at_key: &str) -> Translated {
+    let names = between_backticks(rest);
+    let unknown = names.first().copied().unwrap_or("?");
+    let expected = names.get(1..).unwrap_or_default();
+    let mut t = translated(format!("nilai `{unknown}`{at_key} tidak dikenal"));
+    t.notes
+        .push(format!("pilihan yang ada: {}", quoted(expected)));
+    t.hint = did_you_mean(unknown, expected.iter().copied());
+    t
+}
+
+/// `invalid type: …, expected …` and `invalid value: …`.
+fn wrong_type(message: &str, at_key: &str) -> Option<Translated> {
+    [("invalid type: ", "jenis"), ("invalid value: ", "nilai")]
+        .into_iter()
+        .find_map(|(prefix, kind)| {
+            let (found, expected) = message.strip_prefix(prefix)?.split_once(", expected ")?;
             let mut t = translated(format!(
                 "{kind} isian{at_key} salah: seharusnya {}, tetapi tertulis {}",
                 describe(expected),
@@ -223,59 +254,62 @@ fn translate_message(message: &str, key: Option<&str>, leading_tab: bool) -> Tra
             } else {
                 None
             };
-            return t;
-        }
+            Some(t)
+        })
+}
+
+/// The YAML reader's limits and the document-level mistakes it names.
+fn known_limit(message: &str) -> Option<Translated> {
+    const KNOWN: [(&str, &str, &str); 5] = [
+        (
+            "repetition limit exceeded",
+            "terlalu banyak pengulangan alias YAML (`*nama`)",
+            "jangan gunakan alias YAML (`&nama` dan `*nama`); tulis isinya langsung",
+        ),
+        (
+            "recursion limit exceeded",
+            "susunan YAML bertingkat terlalu dalam",
+            "berkas isi Papan paling dalam hanya beberapa tingkat; periksa indentasi dan tanda kurung",
+        ),
+        (
+            "more than one document",
+            "berkas berisi lebih dari satu dokumen YAML (ada baris `---` di tengah)",
+            "hapus baris `---` di tengah berkas, atau pisahkan menjadi dua berkas",
+        ),
+        (
+            "unknown anchor",
+            "alias YAML (`*nama`) merujuk ke jangkar yang tidak ada",
+            "jangan gunakan alias YAML; tulis isinya langsung",
+        ),
+        (
+            "EOF while parsing",
+            "berkas berakhir sebelum isiannya lengkap",
+            "periksa tanda kutip atau kurung yang belum ditutup",
+        ),
+    ];
+    KNOWN.iter().find_map(|(needle, meaning, hint)| {
+        let found = if *needle == "EOF while parsing" {
+            message.starts_with(needle)
+        } else {
+            message.contains(needle)
+        };
+        found.then(|| hinted((*meaning).to_owned(), *hint))
+    })
+}
+
+/// A syntax problem reported by the YAML parser (libyaml), in English: what it means in
+/// Indonesian, and the original for whoever searches the web for it.
+fn syntax(message: &str, leading_tab: bool) -> Translated {
+    let (meaning, hint) = syntax_help(message, leading_tab);
+    let mut t = translated(SYNTAX.to_owned());
+    if let Some(meaning) = meaning {
+        t.notes.push(meaning.to_owned());
     }
-    if message.contains("repetition limit exceeded") {
-        let mut t = translated("terlalu banyak pengulangan alias YAML (`*nama`)".to_owned());
-        t.hint =
-            Some("jangan gunakan alias YAML (`&nama` dan `*nama`); tulis isinya langsung".into());
-        return t;
-    }
-    if message.contains("recursion limit exceeded") {
-        let mut t = translated("susunan YAML bertingkat terlalu dalam".to_owned());
-        t.hint = Some("berkas isi Papan paling dalam hanya beberapa tingkat; periksa indentasi dan tanda kurung".into());
-        return t;
-    }
-    if message.contains("more than one document") {
-        let mut t = translated(
-            "berkas berisi lebih dari satu dokumen YAML (ada baris `---` di tengah)".to_owned(),
-        );
-        t.hint =
-            Some("hapus baris `---` di tengah berkas, atau pisahkan menjadi dua berkas".into());
-        return t;
-    }
-    if message.contains("unknown anchor") {
-        let mut t = translated("alias YAML (`*nama`) merujuk ke jangkar yang tidak ada".to_owned());
-        t.hint = Some("jangan gunakan alias YAML; tulis isinya langsung".into());
-        return t;
-    }
-    if message.starts_with("EOF while parsing") {
-        let mut t = translated("berkas berakhir sebelum isiannya lengkap".to_owned());
-        t.hint = Some("periksa tanda kutip atau kurung yang belum ditutup".into());
-        return t;
-    }
-    if message.is_ascii()
-        && message
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase())
-    {
-        // A syntax problem reported by the YAML parser (libyaml), in English: say what it
-        // means in Indonesian, and keep the original for whoever searches the web for it.
-        let (meaning, hint) = syntax_help(message, leading_tab);
-        let mut t = translated(SYNTAX.to_owned());
-        if let Some(meaning) = meaning {
-            t.notes.push(meaning.to_owned());
-        }
-        t.notes.push(format!(
-            "pesan asli pembaca YAML (bahasa Inggris): {message}"
-        ));
-        t.hint = Some(hint.to_owned());
-        return t;
-    }
-    // Our own messages (from custom deserializers) are already Indonesian.
-    translated(message.to_owned())
+    t.notes.push(format!(
+        "pesan asli pembaca YAML (bahasa Inggris): {message}"
+    ));
+    t.hint = Some(hint.to_owned());
+    t
 }
 
 /// What a libyaml message means, and how to fix it.

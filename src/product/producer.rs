@@ -5,13 +5,14 @@
 //! fields is still returned (without those fields), so products that name it are not also
 //! reported as naming an unknown producer.
 
-use super::foto::{self, Foto, FotoDoc};
+use super::model::{Jenis, Producer};
+use super::photo::{self, FotoDoc};
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
-use crate::suggest::closest;
+use crate::suggest::did_you_mean;
 use crate::yaml::{self, Spans};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,52 +24,6 @@ struct Doc {
     alamat: Option<String>,
     deskripsi: Option<String>,
     foto: Option<FotoDoc>,
-}
-
-/// The kind of group behind a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Jenis {
-    Pkk,
-    Kub,
-    Bumdes,
-    Perorangan,
-}
-
-impl Jenis {
-    pub const ALL: [(&str, Jenis); 4] = [
-        ("pkk", Jenis::Pkk),
-        ("kub", Jenis::Kub),
-        ("bumdes", Jenis::Bumdes),
-        ("perorangan", Jenis::Perorangan),
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Jenis::Pkk => "Kelompok PKK",
-            Jenis::Kub => "Kelompok Usaha Bersama (KUB)",
-            Jenis::Bumdes => "Badan Usaha Milik Desa (BUMDes)",
-            Jenis::Perorangan => "Usaha perorangan",
-        }
-    }
-}
-
-/// A producer: a PKK group, a KUB, the BUMDes or one person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Producer {
-    /// The file name without `.yaml`: what products write in `umkm:`.
-    pub stem: String,
-    pub source: PathBuf,
-    pub nama: String,
-    pub jenis: Option<Jenis>,
-    pub dusun: Option<String>,
-    /// Normalised (`62…`).
-    pub whatsapp: Option<String>,
-    /// A number was written but refused (already reported).
-    pub whatsapp_refused: bool,
-    pub alamat: Option<String>,
-    /// Markdown.
-    pub deskripsi: Option<String>,
-    pub foto: Option<Foto>,
 }
 
 use crate::yaml::text;
@@ -97,7 +52,7 @@ pub fn parse(
     let location = spans.get("foto.berkas").or_else(|| spans.get("foto"));
     let foto = doc
         .foto
-        .and_then(|f| foto::check(root, src, f, location, diags));
+        .and_then(|f| photo::check(root, src, f, location, diags));
     Some(Producer {
         stem: stem.to_owned(),
         source: src.path.clone(),
@@ -107,7 +62,7 @@ pub fn parse(
         whatsapp,
         whatsapp_refused,
         alamat: text(doc.alamat),
-        deskripsi: super::fields::check_description(src, &spans, text(doc.deskripsi), diags),
+        deskripsi: super::fields::check_description(root, src, &spans, text(doc.deskripsi), diags),
         foto,
     })
 }
@@ -121,8 +76,8 @@ fn check_jenis(src: &SourceFile, spans: &Spans, j: &str, diags: &mut Diagnostics
                 format!("jenis UMKM `{j}` tidak dikenal"),
             )
             .note("pilihan yang ada: `pkk`, `kub`, `bumdes`, `perorangan`");
-        if let Some(best) = closest(j, Jenis::ALL.map(|(k, _)| k)) {
-            d = d.hint(format!("maksud Anda `{best}`?"));
+        if let Some(hint) = did_you_mean(j, Jenis::ALL.map(|(k, _)| k)) {
+            d = d.hint(hint);
         }
         diags.push(d);
     }

@@ -6,20 +6,17 @@
 //! missing, zero, negative or ambiguous price, a WhatsApp number that is not an Indonesian
 //! mobile number, a missing photo, a marketplace link that is not a web address.
 
+use super::fields::TautanDoc;
 use super::fields::{
     check_category, check_description, check_links, check_price, check_whatsapp, known_producer,
     missing,
 };
-use super::foto::{self, Foto, FotoDoc};
-use super::kategori::Categories;
-use super::umkm::Producer;
+use super::model::{Context, Izin, Product};
+use super::photo::{self, FotoDoc};
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use crate::yaml::{self, text};
-use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +27,7 @@ struct Doc {
     harga: Option<String>,
     satuan: Option<String>,
     whatsapp: Option<String>,
-    #[serde(default, deserialize_with = "foto::one_or_many")]
+    #[serde(default, deserialize_with = "photo::one_or_many")]
     foto: Vec<FotoDoc>,
     #[serde(default)]
     izin: Izin,
@@ -38,69 +35,6 @@ struct Doc {
     tautan: TautanDoc,
     deskripsi: Option<String>,
     tersedia: Option<bool>,
-}
-
-/// Permits printed on the package. All optional, shown as written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Izin {
-    /// Pangan Industri Rumah Tangga registration number.
-    pub pirt: Option<String>,
-    pub halal: Option<String>,
-    /// Nomor Induk Berusaha.
-    pub nib: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct TautanDoc {
-    pub shopee: Option<String>,
-    pub tokopedia: Option<String>,
-    pub tiktok: Option<String>,
-    pub instagram: Option<String>,
-    pub facebook: Option<String>,
-}
-
-/// A link to the product in a marketplace or on social media.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tautan {
-    /// The key as written (`shopee`).
-    pub kunci: &'static str,
-    /// The name shown (`TikTok Shop`).
-    pub label: &'static str,
-    pub url: String,
-}
-
-/// A product, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Product {
-    /// The file name without `.yaml`: the page is `produk/STEM/`.
-    pub stem: String,
-    pub source: PathBuf,
-    pub nama: String,
-    /// The stem of a known producer.
-    pub umkm: Option<String>,
-    /// The kode of a known category.
-    pub kategori: String,
-    /// Exact, greater than zero.
-    pub harga: Decimal,
-    pub satuan: Option<String>,
-    /// Normalised (`62…`): the product's own number, else its producer's.
-    pub whatsapp: Option<String>,
-    pub foto: Vec<Foto>,
-    pub izin: Izin,
-    pub tautan: Vec<Tautan>,
-    /// Markdown.
-    pub deskripsi: Option<String>,
-    pub tersedia: bool,
-}
-
-/// What a product file is checked against.
-pub struct Context<'a> {
-    pub root: &'a Path,
-    pub categories: &'a Categories,
-    /// By stem.
-    pub producers: &'a BTreeMap<String, Producer>,
 }
 
 /// Reads a product file named `stem`. None when it has an error.
@@ -142,11 +76,11 @@ pub fn parse(
                 .get(&format!("foto[{i}].berkas"))
                 .or_else(|| spans.get(&format!("foto[{i}]")))
                 .or_else(|| spans.get("foto"));
-            foto::check(cx.root, src, f, at, diags)
+            photo::check(cx.root, src, f, at, diags)
         })
         .collect();
     let tautan = check_links(src, &spans, doc.tautan, diags);
-    let deskripsi = check_description(src, &spans, text(doc.deskripsi), diags);
+    let deskripsi = check_description(cx.root, src, &spans, text(doc.deskripsi), diags);
     if diags.error_count() > errors_before {
         return None;
     }

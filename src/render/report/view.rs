@@ -5,25 +5,20 @@
 //! Rupiah, percentages, links relative to the page that shows them). Photos are queued
 //! through the [`Renderer`] so their copies are made once.
 
-use super::Renderer;
-use super::budget::AmountsView;
-use super::view::{PageView, PhotoView, SIZES_THUMB};
-use crate::budget::{Budget, NodeKind};
+use crate::budget::NodeKind;
 use crate::code::Code;
+use crate::compute::Model;
 use crate::date::long_date;
-use crate::report::{Report, Status, kegiatan};
+use crate::paths;
+use crate::render::renderer::Renderer;
+use crate::render::view::{AmountsView, LinkView, PageView, PhotoView, SIZES_THUMB};
+use crate::report::{Report, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How long the text preview of a report is, in characters.
 const EXCERPT_CHARS: usize = 180;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub label: String,
-    pub href: String,
-}
 
 /// What every view of a report shows about where it stands.
 #[derive(Debug, Clone, Serialize)]
@@ -86,37 +81,6 @@ pub fn orang(n: u64) -> String {
     format!("{} orang", crate::money::number(Decimal::from(n)))
 }
 
-/// The kegiatan rows of every budget year, looked up once per build.
-pub struct KegiatanIndex<'a> {
-    years: BTreeMap<i32, (&'a Budget, BTreeMap<Code, usize>)>,
-}
-
-impl<'a> KegiatanIndex<'a> {
-    pub fn new(budgets: &'a [Budget]) -> Self {
-        KegiatanIndex {
-            years: budgets
-                .iter()
-                .map(|b| (b.tahun, (b, kegiatan::index(b))))
-                .collect(),
-        }
-    }
-
-    /// The budget and the row of a kegiatan, when that year has it.
-    pub fn get(&self, tahun: i32, kode: &Code) -> Option<(&'a Budget, usize)> {
-        let (budget, index) = self.years.get(&tahun)?;
-        index.get(kode).map(|&i| (*budget, i))
-    }
-
-    /// A bidang's name from the newest budget that has it.
-    pub fn bidang_name(&self, bidang: &str) -> String {
-        self.years
-            .values()
-            .rev()
-            .find_map(|(b, _)| kegiatan::bidang_name(b, bidang))
-            .unwrap_or_else(|| format!("Bidang {bidang}"))
-    }
-}
-
 /// A kegiatan a report belongs to, with its figures and a link to its budget row.
 #[derive(Debug, Clone, Serialize)]
 pub struct KegiatanBox {
@@ -145,23 +109,6 @@ pub struct RincianView {
 /// kegiatan's own listing: a busy kegiatan must not make every page list every report.
 pub const LINK_CAP: usize = 5;
 
-/// Reports by (tahun anggaran, kegiatan code), newest first.
-pub type ByKegiatan<'a> = BTreeMap<(i32, Code), Vec<&'a Report>>;
-
-/// [`ByKegiatan`] of a site, built once per build (in [`super::Computed`]).
-pub fn by_kegiatan(reports: &[Report]) -> ByKegiatan<'_> {
-    let mut out = ByKegiatan::new();
-    for report in reports {
-        let Some(tahun) = report.tahun_anggaran else {
-            continue;
-        };
-        for kode in &report.kegiatan {
-            out.entry((tahun, kode.clone())).or_default().push(report);
-        }
-    }
-    out
-}
-
 /// At most [`LINK_CAP`] links, then one to the kegiatan's listing naming how many more.
 fn capped(
     page: &PageView,
@@ -174,20 +121,16 @@ fn capped(
     if total > out.len() {
         out.push(LinkView {
             label: format!("… dan {} laporan lain", total - out.len()),
-            href: page.link(&super::daftar::first_page(&super::daftar::kegiatan_base(
-                tahun, kode,
-            ))),
+            href: page.link(&paths::listing_page(
+                &paths::reports_by_kegiatan(tahun, kode),
+                1,
+            )),
         });
     }
     out
 }
 
-pub fn kegiatan_boxes(
-    page: &PageView,
-    report: &Report,
-    by_kegiatan: &ByKegiatan,
-    index: &KegiatanIndex,
-) -> Vec<KegiatanBox> {
+pub fn kegiatan_boxes(page: &PageView, report: &Report, model: &Model) -> Vec<KegiatanBox> {
     let Some(tahun) = report.tahun_anggaran else {
         return Vec::new();
     };
@@ -195,7 +138,7 @@ pub fn kegiatan_boxes(
         .kegiatan
         .iter()
         .filter_map(|kode| {
-            let (budget, i) = index.get(tahun, kode)?;
+            let (budget, i) = model.kegiatan(tahun, kode)?;
             let node = &budget.belanja.nodes[i];
             let sumber = match budget.per_tanggal {
                 Some(d) => format!("{}, per {}", budget.tahap.describe(), long_date(d)),
@@ -207,10 +150,7 @@ pub fn kegiatan_boxes(
                 tahun,
                 amounts: AmountsView::new(&node.amounts),
                 sumber,
-                href: page.link(&format!(
-                    "anggaran/{tahun}/index.html#{}",
-                    kegiatan::anchor(kode)
-                )),
+                href: page.link(&paths::kegiatan_row(tahun, kode)),
                 rincian: node
                     .children
                     .iter()
@@ -222,9 +162,7 @@ pub fn kegiatan_boxes(
                     })
                     .collect(),
                 lainnya: {
-                    let others = by_kegiatan
-                        .get(&(tahun, kode.clone()))
-                        .map_or(&[][..], Vec::as_slice);
+                    let others = model.reports_of(tahun, kode);
                     let others: Vec<&&Report> =
                         others.iter().filter(|o| o.slug != report.slug).collect();
                     let links = others.iter().map(|o| LinkView {
@@ -241,10 +179,11 @@ pub fn kegiatan_boxes(
 /// Reports of one budget year by kegiatan code, newest first, as links from `page`.
 pub fn links_by_kegiatan(
     page: &PageView,
-    by_kegiatan: &ByKegiatan,
+    model: &Model,
     tahun: i32,
 ) -> BTreeMap<Code, Vec<LinkView>> {
-    by_kegiatan
+    model
+        .by_kegiatan
         .iter()
         .filter(|((year, _), _)| *year == tahun)
         .map(|((_, kode), list)| {

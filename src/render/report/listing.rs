@@ -2,15 +2,17 @@
 //! (`laporan/bidang/02/`, the first segment of the linked kegiatan codes) and per status
 //! (`laporan/status/selesai/`), newest first, ten to a page (`…/halaman/2/`); and per
 //! kegiatan (`laporan/kegiatan/2025-02-03-10/`) when a kegiatan has more reports than the
-//! budget page and report boxes list ([`report::LINK_CAP`]).
+//! budget page and report boxes list ([`view::LINK_CAP`]).
 //!
-//! In: the checked reports. Out: the listing pages; each links to the other listings.
+//! In: the checked reports and the model (bidang names, reports by kegiatan). Out: the
+//! listing pages; each links to the other listings.
 
-use super::Renderer;
-use super::report::{self, CardView, KegiatanIndex};
-use super::view::PageView;
+use super::view::{self, CardView};
+use crate::compute::Model;
+use crate::paths;
+use crate::render::renderer::Renderer;
+use crate::render::view::PageView;
 use crate::report::{Report, Status};
-use crate::site::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -81,58 +83,17 @@ struct ListExtra {
     feed_href: String,
 }
 
-/// The first page of a listing.
-pub fn first_page(base: &str) -> String {
-    format!("{base}index.html")
-}
-
-fn page_path(base: &str, n: usize) -> String {
-    if n <= 1 {
-        first_page(base)
-    } else {
-        format!("{base}halaman/{n}/index.html")
-    }
-}
-
-pub fn year_base(year: i16) -> String {
-    format!("laporan/tahun/{year}/")
-}
-
-pub fn bidang_base(bidang: &str) -> String {
-    format!("laporan/bidang/{bidang}/")
-}
-
-/// The listing of one kegiatan's reports (`laporan/kegiatan/2025-02-03-10/`).
-pub fn kegiatan_base(tahun: i32, kode: &crate::code::Code) -> String {
-    format!(
-        "laporan/kegiatan/{tahun}-{}/",
-        kode.as_str().replace('.', "-")
-    )
-}
-
-pub fn status_base(status: Status) -> String {
-    format!("laporan/status/{}/", status.name())
-}
-
 /// Renders every listing.
-pub fn render(
-    r: &mut Renderer,
-    site: &Site,
-    index: &KegiatanIndex,
-    by_kegiatan: &report::ByKegiatan,
-) {
-    let listings = listings(site, index, by_kegiatan);
+pub fn render(r: &mut Renderer, model: &Model) {
+    let listings = listings(model);
     for listing in &listings {
         render_listing(r, listing, &listings);
     }
 }
 
 /// Every listing: all reports, then per year (newest first), per bidang, per status.
-fn listings<'a>(
-    site: &'a Site,
-    index: &KegiatanIndex,
-    by_kegiatan: &report::ByKegiatan<'a>,
-) -> Vec<Listing<'a>> {
+fn listings<'a>(model: &Model<'a>) -> Vec<Listing<'a>> {
+    let site = model.site;
     let all: Vec<&Report> = site.reports.iter().collect();
     let nama = &site.desa.nama;
     let mut years: BTreeMap<i16, Vec<&Report>> = BTreeMap::new();
@@ -147,7 +108,7 @@ fn listings<'a>(
     }
     let mut out = vec![Listing {
         kind: Kind::All,
-        base: "laporan/".into(),
+        base: paths::REPORTS_BASE.into(),
         label: "Semua".into(),
         judul: "Laporan Kegiatan".into(),
         pengantar: format!(
@@ -157,17 +118,17 @@ fn listings<'a>(
     }];
     out.extend(years.into_iter().rev().map(|(year, reports)| Listing {
         kind: Kind::Tahun,
-        base: year_base(year),
+        base: paths::reports_by_year(year),
         label: year.to_string(),
         judul: format!("Laporan Kegiatan Tahun {year}"),
         pengantar: format!("Laporan kegiatan Desa {nama} yang bertanggal tahun {year}."),
         reports,
     }));
     out.extend(bidang.into_iter().map(|(kode, reports)| {
-        let name = index.bidang_name(&kode);
+        let name = model.bidang_name(&kode);
         Listing {
             kind: Kind::Bidang,
-            base: bidang_base(&kode),
+            base: paths::reports_by_bidang(&kode),
             judul: format!("Laporan Kegiatan {name}"),
             pengantar: format!("Laporan kegiatan yang dianggarkan di {name} (kode {kode})."),
             label: name,
@@ -176,34 +137,38 @@ fn listings<'a>(
     }));
     out.extend(status.into_iter().map(|(s, reports)| Listing {
         kind: Kind::Status,
-        base: status_base(s),
+        base: paths::reports_by_status(s.name()),
         label: s.label().into(),
         judul: format!("Laporan Kegiatan: {}", s.label()),
         pengantar: format!("Laporan kegiatan berstatus {}.", s.label().to_lowercase()),
         reports,
     }));
-    out.extend(
-        by_kegiatan
-            .iter()
-            .filter(|(_, reports)| reports.len() > report::LINK_CAP)
-            .map(|(&(tahun, ref kode), reports)| {
-                let uraian = index
-                    .get(tahun, kode)
-                    .map(|(b, i)| b.belanja.nodes[i].uraian.clone())
-                    .unwrap_or_default();
-                Listing {
-                    kind: Kind::Kegiatan,
-                    base: kegiatan_base(tahun, kode),
-                    label: kode.to_string(),
-                    judul: format!("Laporan Kegiatan {kode} {uraian} ({tahun})"),
-                    pengantar: format!(
-                        "Semua laporan untuk kegiatan {kode} {uraian} dalam APBDes {tahun}."
-                    ),
-                    reports: reports.clone(),
-                }
-            }),
-    );
+    out.extend(kegiatan_listings(model));
     out
+}
+
+/// A listing for each kegiatan with more reports than its budget row links.
+fn kegiatan_listings<'a>(model: &Model<'a>) -> impl Iterator<Item = Listing<'a>> {
+    model
+        .by_kegiatan
+        .iter()
+        .filter(|(_, reports)| reports.len() > view::LINK_CAP)
+        .map(|(&(tahun, ref kode), reports)| {
+            let uraian = model
+                .kegiatan(tahun, kode)
+                .map(|(b, i)| b.belanja.nodes[i].uraian.clone())
+                .unwrap_or_default();
+            Listing {
+                kind: Kind::Kegiatan,
+                base: paths::reports_by_kegiatan(tahun, kode),
+                label: kode.to_string(),
+                judul: format!("Laporan Kegiatan {kode} {uraian} ({tahun})"),
+                pengantar: format!(
+                    "Semua laporan untuk kegiatan {kode} {uraian} dalam APBDes {tahun}."
+                ),
+                reports: reports.clone(),
+            }
+        })
 }
 
 /// The links to other listings, as seen from `page`, marking the listing it belongs to.
@@ -221,7 +186,7 @@ fn filters(page: &PageView, current: &str, listings: &[Listing]) -> Vec<FilterGr
             .filter(|l| l.kind == kind)
             .map(|l| FilterItem {
                 label: l.label.clone(),
-                href: page.link(&first_page(&l.base)),
+                href: page.link(&paths::listing_page(&l.base, 1)),
                 jumlah: l.reports.len(),
                 current: l.base == current,
             })
@@ -258,25 +223,22 @@ fn render_listing(r: &mut Renderer, listing: &Listing, all: &[Listing]) {
     let pages = chunks.len();
     for (i, chunk) in chunks.iter().enumerate() {
         let n = i + 1;
-        let path = page_path(&listing.base, n);
+        let path = paths::listing_page(&listing.base, n);
         let title = if n == 1 {
             listing.judul.clone()
         } else {
             format!("{} (halaman {n})", listing.judul)
         };
         let page = r.page_view(&path, title.clone(), listing.pengantar.clone());
-        let laporan = chunk
-            .iter()
-            .map(|rep| report::card(r, &page, rep))
-            .collect();
+        let laporan = chunk.iter().map(|rep| view::card(r, &page, rep)).collect();
         let halaman = (pages > 1).then(|| Pagination {
-            sebelumnya: (n > 1).then(|| page.link(&page_path(&listing.base, n - 1))),
-            berikutnya: (n < pages).then(|| page.link(&page_path(&listing.base, n + 1))),
+            sebelumnya: (n > 1).then(|| page.link(&paths::listing_page(&listing.base, n - 1))),
+            berikutnya: (n < pages).then(|| page.link(&paths::listing_page(&listing.base, n + 1))),
             halaman: page_window(n, pages)
                 .into_iter()
                 .map(|(k, celah)| PageLink {
                     nomor: k,
-                    href: page.link(&page_path(&listing.base, k)),
+                    href: page.link(&paths::listing_page(&listing.base, k)),
                     current: k == n,
                     celah,
                 })
@@ -288,8 +250,8 @@ fn render_listing(r: &mut Renderer, listing: &Listing, all: &[Listing]) {
             laporan,
             saring: filters(&page, &listing.base, all),
             halaman,
-            semua_href: (listing.kind != Kind::All).then(|| page.link("laporan/index.html")),
-            feed_href: page.link("laporan/atom.xml"),
+            semua_href: (listing.kind != Kind::All).then(|| page.link(paths::REPORTS)),
+            feed_href: page.link(paths::FEED),
         };
         r.page("laporan/daftar.html", &page, extra);
     }

@@ -1,30 +1,16 @@
 //! Typed views of the catalog for the templates: product cards for the grids, a product's
 //! full page, a producer's profile. Prices are formatted here, never in a template.
 
-use super::super::Renderer;
-use super::super::view::{PageView, PhotoView, SIZES_CARD, SIZES_PRODUCT};
-use crate::produk::Catalog;
-use crate::produk::foto::Foto;
-use crate::produk::product::Product;
-use crate::produk::umkm::Producer;
-use crate::produk::whatsapp;
+use crate::paths;
+use crate::product::Catalog;
+use crate::product::model::{Description, Producer, Product};
+use crate::product::photo::Foto;
+use crate::product::whatsapp;
+use crate::render::renderer::Renderer;
+use crate::render::view::{PageView, PhotoView, SIZES_CARD, SIZES_PRODUCT};
 use serde::Serialize;
 
-pub fn product_path(stem: &str) -> String {
-    format!("produk/{stem}/index.html")
-}
-
-pub fn category_path(kode: &str) -> String {
-    format!("produk/kategori/{kode}/index.html")
-}
-
-pub fn producer_path(stem: &str) -> String {
-    format!("umkm/{stem}/index.html")
-}
-
-pub const LIST_PATH: &str = "produk/index.html";
-
-pub use crate::render::report::LinkView;
+pub use crate::render::view::LinkView;
 
 /// One product in a grid.
 #[derive(Debug, Clone, Serialize)]
@@ -60,7 +46,7 @@ pub fn sorted<'a>(products: impl Iterator<Item = &'a Product>) -> Vec<&'a Produc
 pub fn card(r: &mut Renderer, page: &PageView, katalog: &Catalog, p: &Product) -> CardView {
     CardView {
         nama: p.nama.clone(),
-        href: page.link(&product_path(&p.stem)),
+        href: page.link(&paths::product(&p.stem)),
         harga: crate::money::rupiah(p.harga),
         harga_angka: p.harga.normalize().to_string(),
         satuan: p.satuan.clone(),
@@ -105,6 +91,15 @@ pub fn foto(r: &mut Renderer, page: &PageView, f: &Foto, fallback_alt: &str) -> 
     }
 }
 
+/// A Markdown description as safe HTML, its photos (found at load) shown as copies.
+pub fn description(r: &mut Renderer, page: &PageView, d: &Description) -> String {
+    crate::markdown::to_html(&d.markdown, &mut |src| {
+        d.photos
+            .get(src)
+            .map(|path| r.photo(page, path, "").body_image())
+    })
+}
+
 /// A producer as named on a product's page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProducerBrief {
@@ -117,7 +112,7 @@ pub struct ProducerBrief {
 pub fn producer_brief(page: &PageView, u: &Producer) -> ProducerBrief {
     ProducerBrief {
         nama: u.nama.clone(),
-        href: page.link(&producer_path(&u.stem)),
+        href: page.link(&paths::producer(&u.stem)),
         jenis: u.jenis.map(|j| j.label()),
         dusun: u.dusun.as_deref().map(dusun),
     }
@@ -233,7 +228,7 @@ pub struct DetailView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::produk::product::{Izin, Tautan};
+    use crate::product::model::{Izin, Tautan};
     use rust_decimal::Decimal;
 
     fn product(harga: Decimal) -> Product {

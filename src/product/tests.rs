@@ -1,10 +1,9 @@
 //! Tests of product files: every problem, with its exact message, file and line.
 
-use super::kategori::Categories;
-use super::product::{self, Context, Product, Tautan};
-use super::umkm::Producer;
+use super::category::Categories;
+use super::model::{Context, Producer, Product, Tautan};
 use super::*;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use rust_decimal::Decimal;
 
 const FILE: &str = "content/produk/keripik-balado.yaml";
@@ -45,7 +44,7 @@ fn parse_with(text: &str, producers: &[Producer]) -> (Option<Product>, Diagnosti
         producers: &producers,
     };
     let mut diags = Diagnostics::new();
-    let p = product::parse(
+    let p = item::parse(
         &cx,
         &SourceFile::new(FILE, text),
         "keripik-balado",
@@ -290,7 +289,7 @@ fn load_reads_producers_first() {
     )
     .unwrap();
     let mut diags = Diagnostics::new();
-    let catalog = load(dir.path(), Some(&desa), &mut diags);
+    let catalog = load(dir.path(), &desa.kategori_produk, &mut diags);
     assert_eq!(catalog.products.len(), 1);
     assert_eq!(catalog.products[0].kategori, "oleh-oleh");
     assert_eq!(catalog.products_of("kub-srikandi").count(), 1);

@@ -1,17 +1,25 @@
-//! Free pages (`content/halaman/*.md`: profil desa, struktur pemerintahan, kontak), stage 1.
+//! Free pages (`content/halaman/*.md`: profil desa, struktur pemerintahan, kontak), read
+//! in the load stage.
 //!
-//! In: the site folder. Out: every [`Halaman`] in menu order (`urutan`, then `judul`;
+//! In: the site folder. Out: every [`Page`] in menu order (`urutan`, then `judul`;
 //! pages without `urutan` after those with one), each with its body photos checked. Every
 //! problem goes to the diagnostics with its line.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::collection::{self, Entry, Folder, Naming};
+use crate::diagnostic::Diagnostics;
 use crate::document::Document;
 use crate::yaml;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub const DIR: &str = "content/halaman";
+pub const FOLDER: Folder = Folder {
+    dir: "content/halaman",
+    extensions: &["md"],
+    naming: Naming::Slug {
+        example: "profil-desa.md",
+    },
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +31,7 @@ struct Doc {
 
 /// A free page, checked.
 #[derive(Debug, Clone)]
-pub struct Halaman {
+pub struct Page {
     pub source: PathBuf,
     /// The file name without `.md`, slugified: the page is `halaman/SLUG/index.html`.
     pub slug: String,
@@ -36,41 +44,22 @@ pub struct Halaman {
     pub body_photos: BTreeMap<String, String>,
 }
 
-impl Halaman {
+impl Page {
     pub fn path(&self) -> String {
-        format!("halaman/{}/index.html", self.slug)
+        crate::paths::page(&self.slug)
     }
 }
 
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Halaman> {
-    let mut pages = Vec::new();
-    for relative in crate::site::files_with_extension(root, Path::new(DIR), &["md"]) {
-        let errors_before = diags.error_count();
-        let Some(doc) = crate::document::read(root, &relative, "halaman", diags) else {
-            continue;
-        };
-        if let Some(page) = parse(&doc, diags)
-            && diags.error_count() == errors_before
-        {
-            pages.push(page);
-        }
-    }
-    let mut first: HashMap<String, PathBuf> = HashMap::new();
-    for p in &pages {
-        if let Some(earlier) = first.insert(p.slug.clone(), p.source.clone()) {
-            diags.push(
-                Diagnostic::error(
-                    &p.source,
-                    format!(
-                        "alamat halaman/{}/ sudah dipakai oleh {}",
-                        p.slug,
-                        earlier.display()
-                    ),
-                )
-                .hint("nama berkas menentukan alamat halaman; ganti nama salah satu berkas"),
-            );
-        }
-    }
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Page> {
+    let mut pages = collection::read_all(root, &FOLDER, diags, |entry, d| {
+        let doc = crate::document::read(root, &entry.relative, "halaman", d)?;
+        parse(&doc, entry, d).filter(|_| !d.has_errors())
+    });
+    collection::check_addresses(
+        pages.iter().map(|p| (p.slug.as_str(), p.source.as_path())),
+        |s| format!("halaman/{s}/"),
+        diags,
+    );
     pages.sort_by(|a, b| {
         (a.urutan.is_none(), a.urutan, &a.judul, &a.slug).cmp(&(
             b.urutan.is_none(),
@@ -82,7 +71,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Halaman> {
     pages
 }
 
-fn parse(doc: &Document, diags: &mut Diagnostics) -> Option<Halaman> {
+fn parse(doc: &Document, entry: &Entry, diags: &mut Diagnostics) -> Option<Page> {
     let (fields, spans): (Doc, _) =
         yaml::read_part_with_spans(&doc.src, &doc.yaml, doc.yaml_offset, diags)?;
     let mut ok = true;
@@ -114,17 +103,8 @@ fn parse(doc: &Document, diags: &mut Diagnostics) -> Option<Halaman> {
             }
         },
     };
-    let Some(slug) = crate::report::slug_of(&doc.src.path) else {
-        diags.push(
-            Diagnostic::error(
-                &doc.src.path,
-                "nama berkas tidak dapat dijadikan alamat halaman",
-            )
-            .hint("beri nama berkas dengan huruf dan angka, misalnya `profil-desa.md`"),
-        );
-        return None;
-    };
-    ok.then(|| Halaman {
+    let slug = entry.slug.clone()?;
+    ok.then(|| Page {
         source: doc.src.path.clone(),
         slug,
         judul,

@@ -1,15 +1,16 @@
 //! Budget ↔ reports on the budget year page: an id on every kegiatan row, links from a row
 //! to its reports, the kegiatan without a report, and the kegiatan with no realisasi.
 //!
-//! In: a budget and the links to its reports by kegiatan code. Out: what the table rows
-//! and the two lists below the tables show; all figures formatted here.
+//! In: a computed year (which kegiatan are in which list) and the links to its reports by
+//! kegiatan code. Out: what the table rows and the two lists below the tables show; all
+//! figures formatted here.
 
-use super::budget::AmountsView;
-use super::report::LinkView;
 use crate::budget::{Budget, Node, Tahap};
 use crate::code::Code;
+use crate::compute::Year;
 use crate::date::long_date;
-use crate::report::kegiatan;
+use crate::paths;
+use crate::render::view::{AmountsView, LinkView};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,9 +24,10 @@ pub struct KegiatanLinks {
 impl KegiatanLinks {
     pub fn new(budget: &Budget, reports: BTreeMap<Code, Vec<LinkView>>) -> Self {
         KegiatanLinks {
-            rows: kegiatan::index(budget)
-                .into_iter()
-                .map(|(code, i)| (i, code))
+            rows: budget
+                .kegiatan
+                .iter()
+                .map(|(code, &i)| (i, code.clone()))
                 .collect(),
             reports,
         }
@@ -35,7 +37,7 @@ impl KegiatanLinks {
     pub fn row(&self, i: usize) -> (Option<String>, Vec<LinkView>) {
         match self.rows.get(&i) {
             Some(code) => (
-                Some(kegiatan::anchor(code)),
+                Some(paths::kegiatan_anchor(code)),
                 self.reports.get(code).cloned().unwrap_or_default(),
             ),
             None => (None, Vec::new()),
@@ -80,35 +82,34 @@ fn item(budget: &Budget, node: &Node, code: &Code, links: &KegiatanLinks) -> Keg
     KegiatanItem {
         kode: code.to_string(),
         uraian: node.uraian.clone(),
-        href: format!("#{}", kegiatan::anchor(code)),
+        href: format!("#{}", paths::kegiatan_anchor(code)),
         amounts: AmountsView::new(&node.amounts),
         keterangan,
         laporan: links.reports.get(code).cloned().unwrap_or_default(),
     }
 }
 
-pub fn lists(budget: &Budget, links: &KegiatanLinks) -> KegiatanLists {
-    let mut rows: Vec<(usize, &Code)> = links.rows.iter().map(|(&i, c)| (i, c)).collect();
-    rows.sort_by(|a, b| a.1.cmp(b.1));
-    let tanpa_laporan = rows
-        .iter()
-        .filter(|(_, code)| !links.reports.contains_key(code))
-        .map(|&(i, code)| item(budget, &budget.belanja.nodes[i], code, links))
-        .collect();
-    let tanpa_realisasi = budget.tahap.has_realisasi().then(|| {
-        let items = rows
+pub fn lists(year: &Year, links: &KegiatanLinks) -> KegiatanLists {
+    let budget = year.budget;
+    let items = |codes: &[&Code]| -> Vec<KegiatanItem> {
+        codes
             .iter()
-            .filter(|&&(i, _)| {
-                let a = budget.belanja.nodes[i].amounts;
-                a.realisasi.is_some_and(|r| r.is_zero()) && !a.anggaran.is_zero()
+            .map(|&code| {
+                item(
+                    budget,
+                    &budget.belanja.nodes[budget.kegiatan[code]],
+                    code,
+                    links,
+                )
             })
-            .map(|&(i, code)| item(budget, &budget.belanja.nodes[i], code, links))
-            .collect();
-        zero_list(budget, items)
-    });
+            .collect()
+    };
     KegiatanLists {
-        tanpa_laporan,
-        tanpa_realisasi,
+        tanpa_laporan: items(&year.tanpa_laporan),
+        tanpa_realisasi: year
+            .tanpa_realisasi
+            .as_deref()
+            .map(|codes| zero_list(budget, items(codes))),
     }
 }
 

@@ -1,10 +1,10 @@
 //! Free pages: `halaman/SLUG/index.html` for each `content/halaman/SLUG.md`.
 //!
 //! In: the checked pages. Out: one page each, its Markdown rendered and sanitized, its
-//! photos queued. The menu entries come from [`super::menu`].
+//! photos queued. The menu entries come from [`super::AREAS`].
 
-use super::Renderer;
-use crate::site::Site;
+use crate::compute::Model;
+use crate::render::renderer::Renderer;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -18,8 +18,8 @@ struct Extra {
     halaman: HalamanView,
 }
 
-pub fn render(r: &mut Renderer, site: &Site) {
-    for h in &site.halaman {
+pub fn render(r: &mut Renderer, model: &Model) {
+    for h in &model.site.pages {
         let description = h
             .ringkasan
             .clone()

@@ -5,6 +5,7 @@
 //! fixed order (built-in first, then the village's own), and a diagnostic for every entry
 //! of the list that cannot be used.
 
+use crate::collection::is_slug;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use crate::yaml::Spans;
@@ -80,15 +81,6 @@ impl Default for Categories {
     fn default() -> Self {
         Self::new(&[])
     }
-}
-
-/// True for names that can be part of an address as they are: `keripik-balado`, `kub-2`.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks `kategori_produk` from desa.yaml (`src`) and returns the usable entries.

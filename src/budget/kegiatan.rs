@@ -1,19 +1,19 @@
 //! The kegiatan rows of a budget year: what a report's `kegiatan:` code must name.
 //!
-//! In: a checked [`Budget`]. Out: each kegiatan code with the index of its row in the
-//! belanja tree. Under Permendagri codes a kegiatan is the row at kegiatan depth
+//! In: an arranged belanja [`Tree`]. Out: each kegiatan code with the index of its row in
+//! the tree, computed once when the budget is loaded ([`Budget::kegiatan`]). Under Permendagri codes a kegiatan is the row at kegiatan depth
 //! (bidang.sub-bidang.kegiatan, or bidang.kegiatan for 113/2014). Under `bebas` codes it is
 //! a row with no rows below it, or a row whose only rows below are its rincian.
 
-use crate::budget::{Budget, NodeKind};
+use super::{Budget, NodeKind, Tree};
 use crate::code::Code;
+use crate::reference::Kodefikasi;
 use std::collections::BTreeMap;
 
 /// Kegiatan code → node index in `budget.belanja`, in code order. When a code is written on
 /// several rows that are not rincian of one kegiatan, the first row stands for it.
-pub fn index(budget: &Budget) -> BTreeMap<Code, usize> {
-    let tree = &budget.belanja;
-    let depth = budget.kodefikasi.kegiatan_depth();
+pub fn index(kodefikasi: Kodefikasi, tree: &Tree) -> BTreeMap<Code, usize> {
+    let depth = kodefikasi.kegiatan_depth();
     let mut out = BTreeMap::new();
     for (i, node) in tree.nodes.iter().enumerate() {
         let is_kegiatan = match depth {
@@ -32,11 +32,6 @@ pub fn index(budget: &Budget) -> BTreeMap<Code, usize> {
         }
     }
     out
-}
-
-/// The HTML id of a kegiatan row on the budget year page: `kegiatan-02-03-10`.
-pub fn anchor(kode: &Code) -> String {
-    format!("kegiatan-{}", kode.as_str().replace('.', "-"))
 }
 
 /// The name of a bidang (`02`) as the budget shows it, else as the official table names it.
@@ -59,18 +54,10 @@ pub fn bidang_name(budget: &Budget, bidang: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostics;
-    use crate::source::SourceFile;
+    use crate::budget::Budget;
 
     fn budget(text: &str) -> Budget {
-        let mut diags = Diagnostics::new();
-        let b = crate::budget::load(
-            SourceFile::new("content/anggaran/2025.yaml", text),
-            &mut diags,
-        )
-        .unwrap();
-        assert!(!diags.has_errors(), "{}", diags.report());
-        b
+        crate::budget::valid(text)
     }
 
     #[test]
@@ -78,13 +65,12 @@ mod tests {
         let b = budget(
             "tahun: 2025\nbelanja:\n  - { kode: \"02.03.10\", uraian: Jalan, jenis: \"5.3.5\", anggaran: 10 }\n  - { kode: \"02.03.10\", uraian: Upah, jenis: \"5.2.2\", anggaran: 5 }\n  - { kode: \"05.03.01\", anggaran: 7 }\n",
         );
-        let idx = index(&b);
+        let idx = &b.kegiatan;
         let codes: Vec<&str> = idx.keys().map(Code::as_str).collect();
         // 02, 02.03 and 05, 05.03 are groups above; the two 02.03.10 rows are rincian.
         assert_eq!(codes, ["02.03.10", "05.03.01"]);
         let jalan = &b.belanja.nodes[idx[&Code::parse("02.03.10").unwrap()]];
         assert_eq!(jalan.amounts.anggaran, rust_decimal::Decimal::from(15));
-        assert_eq!(anchor(&jalan.kode), "kegiatan-02-03-10");
         assert_eq!(
             bidang_name(&b, "05").as_deref(),
             Some("Bidang Penanggulangan Bencana, Keadaan Darurat dan Mendesak Desa")
@@ -96,7 +82,7 @@ mod tests {
         let b = budget(
             "tahun: 2025\nkodefikasi: bebas\nbelanja:\n  - { kode: \"1\", uraian: Pembangunan }\n  - { kode: \"1.1\", uraian: Jalan, anggaran: 10 }\n  - { kode: \"1.2\", uraian: Jembatan, anggaran: 5 }\n",
         );
-        let codes: Vec<String> = index(&b).keys().map(ToString::to_string).collect();
+        let codes: Vec<String> = b.kegiatan.keys().map(ToString::to_string).collect();
         assert_eq!(codes, ["1.1", "1.2"]);
     }
 }

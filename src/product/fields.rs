@@ -3,16 +3,29 @@
 //! In: a field's text as written and what it must match (categories, producers). Out: the
 //! usable value, or None with a diagnostic that says what is wrong and how to fix it.
 
-use super::kategori::{Categories, suggested_slug};
-use super::product::{Context, Tautan, TautanDoc};
-use super::umkm::Producer;
+use super::category::{Categories, suggested_slug};
+use super::model::{Context, Description, Producer, Tautan};
 use super::whatsapp;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::money::parse_amount;
 use crate::source::SourceFile;
-use crate::suggest::closest;
+use crate::suggest::did_you_mean;
 use crate::yaml::{Spans, text};
+use pulldown_cmark::{Event, Tag};
 use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TautanDoc {
+    pub shopee: Option<String>,
+    pub tokopedia: Option<String>,
+    pub tiktok: Option<String>,
+    pub instagram: Option<String>,
+    pub facebook: Option<String>,
+}
 
 /// A required key that is absent or empty: at its line when it is there but empty.
 pub(super) fn missing(src: &SourceFile, spans: &Spans, key: &str, example: &str) -> Diagnostic {
@@ -41,8 +54,8 @@ pub(super) fn known_producer(
         let names: Vec<String> = cx.producers.keys().map(|k| format!("`{k}`")).collect();
         d = d.note(format!("UMKM yang ada: {}", names.join(", ")));
     }
-    d = match closest(umkm, cx.producers.keys().map(String::as_str)) {
-        Some(best) => d.hint(format!("maksud Anda `{best}`?")),
+    d = match did_you_mean(umkm, cx.producers.keys().map(String::as_str)) {
+        Some(hint) => d.hint(hint),
         None => d.hint(format!(
             "buat berkas content/umkm/{umkm}.yaml berisi profil UMKM-nya, atau hapus baris `umkm:`"
         )),
@@ -70,8 +83,8 @@ pub(super) fn check_category(
     if categories.get(&k).is_some() {
         return Some(k);
     }
-    let hint = match closest(&k, categories.iter().map(|c| c.kode.as_str())) {
-        Some(best) => format!("maksud Anda `{best}`?"),
+    let hint = match did_you_mean(&k, categories.iter().map(|c| c.kode.as_str())) {
+        Some(hint) => hint,
         None => format!(
             "pilih salah satu kategori yang ada, atau tambahkan kategori baru di content/desa.yaml: `kategori_produk: [{{ kode: {}, nama: … }}]`",
             suggested_slug(&k, "kode-baru")
@@ -211,20 +224,52 @@ pub(super) fn check_links(
     out
 }
 
-/// A Markdown description, refused when it nests too deeply to render in time.
+/// A Markdown description, refused when it nests too deeply to render in time, with the
+/// photos it shows: the address as written → the path inside content/. Images that are not
+/// photos inside content/ are left out, with a warning naming the file.
 pub(super) fn check_description(
+    root: &Path,
     src: &SourceFile,
     spans: &Spans,
     deskripsi: Option<String>,
     diags: &mut Diagnostics,
-) -> Option<String> {
+) -> Option<Description> {
     let d = deskripsi?;
-    if crate::nesting::markdown_too_deep(&d).is_some() {
+    let mut photos = BTreeMap::new();
+    let mut refused = Vec::new();
+    let deep = crate::nesting::markdown_too_deep_with(&d, |event, _| {
+        let Event::Start(Tag::Image { dest_url, .. }) = event else {
+            return;
+        };
+        let address = dest_url.to_string();
+        if photos.contains_key(&address) {
+            return;
+        }
+        match crate::photo::resolve(root, &address) {
+            Ok(path) => {
+                photos.insert(address, path);
+            }
+            Err(reason) => refused.push(reason),
+        }
+    });
+    if deep.is_some() {
         let at = spans
             .get("deskripsi")
             .unwrap_or(crate::diagnostic::Location::new(1, 1));
         diags.push(crate::document::too_deep(src, at));
         return None;
     }
-    Some(d)
+    for reason in refused {
+        diags.push(
+            Diagnostic::warning(
+                &src.path,
+                format!("gambar di deskripsi tidak ditampilkan: {reason}"),
+            )
+            .hint("simpan gambarnya di content/foto/ dan tulis `![keterangan](foto/nama.jpg)`"),
+        );
+    }
+    Some(Description {
+        markdown: d,
+        photos,
+    })
 }

@@ -11,21 +11,17 @@ pub mod jsonld;
 mod page;
 pub mod view;
 
-use super::Renderer;
 use super::view::PageView;
-use crate::diagnostic::Diagnostic;
+use crate::compute::Model;
 use crate::markdown;
-use crate::produk::Catalog;
-use crate::produk::kategori::Category;
-use crate::produk::product::Product;
-use crate::produk::umkm::Producer;
+use crate::paths;
+use crate::product::Catalog;
+use crate::product::category::Category;
+use crate::product::model::{Producer, Product};
+use crate::render::renderer::Renderer;
 use crate::site::Site;
 use serde::Serialize;
-use std::path::Path;
 use view::{CardView, LinkView, ProducerView};
-
-/// The filter and sort script, linked from every grid page.
-pub const SCRIPT: &str = "assets/katalog.js";
 
 /// How many products the home page shows.
 const ON_HOME: usize = 4;
@@ -57,7 +53,8 @@ struct ProducerExtra {
     daftar_href: String,
 }
 
-pub fn render(r: &mut Renderer, site: &Site) {
+pub fn render(r: &mut Renderer, model: &Model) {
+    let site = model.site;
     let katalog = &site.katalog;
     if katalog.is_empty() {
         return;
@@ -80,12 +77,12 @@ fn list(r: &mut Renderer, katalog: &Catalog, only: Option<&Category>) {
     let desa = r.site.nama_lengkap.clone();
     let page = match only {
         None => r.page_view(
-            view::LIST_PATH,
+            paths::PRODUCTS,
             "Produk Desa",
             format!("Produk UMKM {desa}: makanan olahan, kerajinan, hasil tani dan lainnya. Pesan langsung lewat WhatsApp."),
         ),
         Some(c) => r.page_view(
-            &view::category_path(&c.kode),
+            &paths::product_category(&c.kode),
             format!("{} · Produk Desa", c.nama),
             format!("Produk {} dari UMKM {desa}.", c.nama.to_lowercase()),
         ),
@@ -103,7 +100,7 @@ fn list(r: &mut Renderer, katalog: &Catalog, only: Option<&Category>) {
             .values()
             .map(|u| LinkView {
                 label: u.nama.clone(),
-                href: page.link(&view::producer_path(&u.stem)),
+                href: page.link(&paths::producer(&u.stem)),
             })
             .collect(),
     };
@@ -113,8 +110,8 @@ fn list(r: &mut Renderer, katalog: &Catalog, only: Option<&Category>) {
         jumlah: produk.len(),
         produk,
         umkm,
-        semua_href: page.link(view::LIST_PATH),
-        skrip: page.link(SCRIPT),
+        semua_href: page.link(paths::PRODUCTS),
+        skrip: page.link(paths::CATALOG_SCRIPT),
     };
     r.page("produk/index.html", &page, extra);
 }
@@ -136,7 +133,7 @@ fn category_links(
                 .count();
             (jumlah > 0).then(|| CategoryLink {
                 nama: c.nama.clone(),
-                href: page.link(&view::category_path(&c.kode)),
+                href: page.link(&paths::product_category(&c.kode)),
                 jumlah,
                 current: only.is_some_and(|o| o.kode == c.kode),
             })
@@ -148,22 +145,19 @@ fn producer(r: &mut Renderer, site: &Site, u: &Producer) {
     let katalog = &site.katalog;
     let summary = u
         .deskripsi
-        .as_deref()
-        .map(|d| markdown::excerpt(d, 160))
+        .as_ref()
+        .map(|d| markdown::excerpt(&d.markdown, 160))
         .unwrap_or_else(|| format!("Produk {} dari {}.", u.nama, r.site.nama_lengkap));
-    let mut page = r.page_view(&view::producer_path(&u.stem), u.nama.clone(), summary);
+    let mut page = r.page_view(&paths::producer(&u.stem), u.nama.clone(), summary);
     if let Some(f) = &u.foto {
         let alt = f.keterangan.clone().unwrap_or_else(|| u.nama.clone());
         r.share_photo(&mut page, &f.path, &alt);
     }
-    let deskripsi = u
-        .deskripsi
-        .as_deref()
-        .map(|md| description(r, &page, &site.root, &u.source, md));
+    let deskripsi = u.deskripsi.as_ref().map(|d| view::description(r, &page, d));
     let umkm = view::producer(r, &page, u, deskripsi);
     let cards = view::cards(r, &page, katalog, katalog.products_of(&u.stem));
     let produk = view::without_producer(cards);
-    let daftar_href = page.link(view::LIST_PATH);
+    let daftar_href = page.link(paths::PRODUCTS);
     r.page(
         "produk/umkm.html",
         &page,
@@ -173,35 +167,6 @@ fn producer(r: &mut Renderer, site: &Site, u: &Producer) {
             daftar_href,
         },
     );
-}
-
-/// A Markdown description as safe HTML. Images must be photos inside content/; others are
-/// left out with a warning naming the file.
-pub(super) fn description(
-    r: &mut Renderer,
-    page: &PageView,
-    root: &Path,
-    source: &Path,
-    md: &str,
-) -> String {
-    let mut refused = Vec::new();
-    let html = markdown::to_html(md, &mut |src| match crate::photo::resolve(root, src) {
-        Ok(path) => Some(r.photo(page, &path, "").body_image()),
-        Err(reason) => {
-            refused.push(reason);
-            None
-        }
-    });
-    for reason in refused {
-        r.diagnostic(
-            Diagnostic::warning(
-                source,
-                format!("gambar di deskripsi tidak ditampilkan: {reason}"),
-            )
-            .hint("simpan gambarnya di content/foto/ dan tulis `![keterangan](foto/nama.jpg)`"),
-        );
-    }
-    html
 }
 
 /// Products for the home page.
@@ -250,6 +215,6 @@ pub fn home_section(r: &mut Renderer, page: &PageView, site: &Site) -> Option<Ho
     Some(HomeSection {
         produk,
         jumlah: katalog.products.len(),
-        href: page.link(view::LIST_PATH),
+        href: page.link(paths::PRODUCTS),
     })
 }

@@ -2,15 +2,15 @@
 //! description, permits, marketplace links, other products of the same maker, and the
 //! schema.org data; `og:type` product with the product photo for share previews.
 
-use super::super::Renderer;
-use super::super::view::PageView;
+use super::jsonld;
 use super::view::{self, DetailView, FotoView, LinkView};
-use super::{description, jsonld};
 use crate::markdown;
 use crate::money::rupiah;
-use crate::produk::product::Product;
-use crate::produk::umkm::Producer;
-use crate::produk::whatsapp::{self, Order};
+use crate::paths;
+use crate::product::model::{Producer, Product};
+use crate::product::whatsapp::{self, Order};
+use crate::render::renderer::Renderer;
+use crate::render::view::PageView;
 use crate::site::Site;
 use serde::Serialize;
 
@@ -24,7 +24,7 @@ struct ProductExtra {
 
 pub fn render(r: &mut Renderer, site: &Site, p: &Product) {
     let katalog = &site.katalog;
-    let path = view::product_path(&p.stem);
+    let path = paths::product(&p.stem);
     let producer = p.umkm.as_deref().and_then(|u| katalog.producer(u));
     let mut page = page_view(r, &path, p, producer);
     let (foto, images) = photos(r, &mut page, p);
@@ -36,17 +36,17 @@ pub fn render(r: &mut Renderer, site: &Site, p: &Product) {
     let jsonld = jsonld::product(&jsonld::Facts {
         nama: &p.nama,
         images,
-        description: p.deskripsi.as_deref().map(|d| markdown::excerpt(d, 160)),
+        description: p
+            .deskripsi
+            .as_ref()
+            .map(|d| markdown::excerpt(&d.markdown, 160)),
         producer: producer.map(|u| u.nama.as_str()),
         category,
         harga: p.harga,
         tersedia: p.tersedia,
         url: url.clone(),
     });
-    let deskripsi = p
-        .deskripsi
-        .as_deref()
-        .map(|md| description(r, &page, &site.root, &p.source, md));
+    let deskripsi = p.deskripsi.as_ref().map(|d| view::description(r, &page, d));
     let lainnya = match producer {
         Some(u) => {
             let others = katalog.products_of(&u.stem).filter(|o| o.stem != p.stem);
@@ -58,7 +58,7 @@ pub fn render(r: &mut Renderer, site: &Site, p: &Product) {
         pesan: order_button(p, &r.site.nama_lengkap, url.as_deref()),
         kategori: LinkView {
             label: category.to_owned(),
-            href: page.link(&view::category_path(&p.kategori)),
+            href: page.link(&paths::product_category(&p.kategori)),
         },
         umkm: producer.map(|u| view::producer_brief(&page, u)),
         foto,
@@ -69,7 +69,7 @@ pub fn render(r: &mut Renderer, site: &Site, p: &Product) {
     let extra = ProductExtra {
         produk,
         jsonld,
-        daftar_href: page.link(view::LIST_PATH),
+        daftar_href: page.link(paths::PRODUCTS),
     };
     r.page("produk/produk.html", &page, extra);
 }
@@ -104,9 +104,9 @@ fn page_view(r: &Renderer, path: &str, p: &Product, producer: Option<&Producer>)
     let dari = producer
         .map(|u| format!(", dari {}", u.nama))
         .unwrap_or_default();
-    let about = p.deskripsi.as_deref().map_or_else(
+    let about = p.deskripsi.as_ref().map_or_else(
         || format!("Produk UMKM {}.", r.site.nama_lengkap),
-        |d| markdown::excerpt(d, 110),
+        |d| markdown::excerpt(&d.markdown, 110),
     );
     let mut page = r.page_view(
         path,

@@ -1,4 +1,5 @@
-//! Themes: the default theme compiled into the binary, overridden file by file.
+//! Themes: the default theme compiled into the binary, overridden file by file; read in
+//! the load stage, used by the render stage.
 //!
 //! In: the site folder and the theme name from desa.yaml. Out: a [`Theme`] with every
 //! template parsed once, and the static files (CSS, scripts) to copy. A site's
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
     };
 }
 
@@ -43,15 +44,15 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "assets/style.css",
-        include_bytes!("../../themes/default/static/assets/style.css"),
+        include_bytes!("../themes/default/static/assets/style.css"),
     ),
     (
         "assets/katalog.js",
-        include_bytes!("../../themes/default/static/assets/katalog.js"),
+        include_bytes!("../themes/default/static/assets/katalog.js"),
     ),
     (
         "assets/favicon.svg",
-        include_bytes!("../../themes/default/static/assets/favicon.svg"),
+        include_bytes!("../themes/default/static/assets/favicon.svg"),
     ),
 ];
 
@@ -86,23 +87,7 @@ impl Theme {
             .collect();
         let folder = Path::new("themes").join(name);
         if site.join(&folder).is_dir() {
-            for (rel, key) in theme_files(site, &folder.join("templates")) {
-                match SourceFile::read(site, &rel) {
-                    Ok(src) => {
-                        warn_inline(&src, diags);
-                        sources.insert(key, (rel, src.text));
-                    }
-                    Err(d) => diags.push(d),
-                }
-            }
-            for (rel, key) in theme_files(site, &folder.join("static")) {
-                match crate::source::read_bytes(site, &rel, MAX_STATIC_BYTES) {
-                    Ok(bytes) => {
-                        static_files.insert(key, bytes);
-                    }
-                    Err(d) => diags.push(d),
-                }
-            }
+            overrides(site, &folder, &mut sources, &mut static_files, diags);
         } else if name != "default" {
             diags.push(
                 Diagnostic::error(crate::desa::FILE, format!("tema `{name}` tidak ditemukan"))
@@ -127,11 +112,9 @@ impl Theme {
             }
             return None;
         }
-        let origins = sources;
-        let ok = true;
-        ok.then_some(Theme {
+        Some(Theme {
             tera,
-            origins,
+            origins: sources,
             static_files,
         })
     }
@@ -151,6 +134,34 @@ impl Theme {
 
 /// A Tera error as a diagnostic: the whole chain of causes, in order, at the line and
 /// column Tera gives (`--> name:line:column`), with that line of the template shown.
+/// The site's own templates and static files in `folder` replace the default ones of the
+/// same name.
+fn overrides(
+    site: &Path,
+    folder: &Path,
+    sources: &mut BTreeMap<String, (PathBuf, String)>,
+    static_files: &mut BTreeMap<String, Vec<u8>>,
+    diags: &mut Diagnostics,
+) {
+    for (rel, key) in theme_files(site, &folder.join("templates")) {
+        match SourceFile::read(site, &rel) {
+            Ok(src) => {
+                warn_inline(&src, diags);
+                sources.insert(key, (rel, src.text));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    for (rel, key) in theme_files(site, &folder.join("static")) {
+        match crate::source::read_bytes(site, &rel, MAX_STATIC_BYTES) {
+            Ok(bytes) => {
+                static_files.insert(key, bytes);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
 fn template_error(path: &Path, text: Option<&str>, e: &tera::Error) -> Diagnostic {
     let mut message = e.to_string();
     let mut cause = std::error::Error::source(e);

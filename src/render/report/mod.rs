@@ -1,17 +1,21 @@
 //! Report pages: one page per report (`laporan/SLUG/`) with its status, progress, facts,
-//! body, photos and a box per linked kegiatan; then the listings ([`daftar`]).
+//! body, photos and a box per linked kegiatan; then the listings ([`listing`]).
 //!
-//! In: the checked reports and budgets. Out: pages added to the [`Renderer`].
+//! In: the checked reports and the computed budgets. Out: pages added to the
+//! [`Renderer`]. Views shared with other pages (cards, budget boxes) are in [`view`].
 
-use super::Renderer;
-use super::daftar::{self, bidang_base, first_page, status_base, year_base};
-use super::report::{self, KegiatanBox, KegiatanIndex, LinkView, StatusView};
-use super::view::PhotoView;
+pub mod listing;
+pub mod view;
+
+use super::view::{LinkView, PhotoView};
+use crate::compute::Model;
 use crate::date::long_date;
+use crate::paths;
+use crate::render::renderer::Renderer;
 use crate::report::Report;
-use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
+use view::{KegiatanBox, StatusView};
 
 #[derive(Serialize)]
 struct FotoView {
@@ -45,14 +49,14 @@ struct ReportExtra {
     laporan: ReportView,
 }
 
-pub fn render(r: &mut Renderer, site: &Site, by_kegiatan: &report::ByKegiatan) {
+pub fn render(r: &mut Renderer, model: &Model) {
+    let site = model.site;
     if site.reports.is_empty() {
         return;
     }
-    let index = KegiatanIndex::new(&site.budgets);
     // The Markdown of a report without photos in its text needs nothing from the renderer:
     // it is turned into HTML on every core, a batch at a time so few wait in memory.
-    for batch in site.reports.chunks(super::BATCH) {
+    for batch in site.reports.chunks(super::renderer::BATCH) {
         let bodies: Vec<Option<String>> = batch
             .par_iter()
             .map(|report| {
@@ -63,10 +67,10 @@ pub fn render(r: &mut Renderer, site: &Site, by_kegiatan: &report::ByKegiatan) {
             })
             .collect();
         for (report, isi) in batch.iter().zip(bodies) {
-            report_page(r, site, report, isi, &index, by_kegiatan);
+            report_page(r, model, report, isi);
         }
     }
-    daftar::render(r, site, &index, by_kegiatan);
+    listing::render(r, model);
 }
 
 /// The report's place in the site, shared as an article with its first photo.
@@ -78,20 +82,13 @@ fn page_view(r: &mut Renderer, report: &Report) -> super::view::PageView {
     let mut page = r.page_view(&report.path(), report.judul.clone(), description);
     page.og_type = "article";
     if let Some(first) = report.foto.first() {
-        let alt = report::alt(report, first.keterangan.as_deref());
+        let alt = view::alt(report, first.keterangan.as_deref());
         r.share_photo(&mut page, &first.path, &alt);
     }
     page
 }
 
-fn report_page(
-    r: &mut Renderer,
-    site: &Site,
-    report: &Report,
-    isi: Option<String>,
-    index: &KegiatanIndex,
-    by_kegiatan: &report::ByKegiatan,
-) {
+fn report_page(r: &mut Renderer, model: &Model, report: &Report, isi: Option<String>) {
     let page = page_view(r, report);
     let isi = isi.unwrap_or_else(|| {
         crate::markdown::to_html(&report.body, &mut |src| {
@@ -105,44 +102,43 @@ fn report_page(
         .foto
         .iter()
         .map(|f| FotoView {
-            photo: r.photo(
-                &page,
-                &f.path,
-                &report::alt(report, f.keterangan.as_deref()),
-            ),
+            photo: r.photo(&page, &f.path, &view::alt(report, f.keterangan.as_deref())),
             keterangan: f.keterangan.clone(),
         })
         .collect();
     let year = report.tanggal.year();
-    let view = ReportView {
+    let laporan = ReportView {
         judul: report.judul.clone(),
         tanggal: long_date(report.tanggal),
         tanggal_iso: report.tanggal.to_string(),
-        status: report::status_view(report),
-        status_href: page.link(&first_page(&status_base(report.status))),
+        status: view::status_view(report),
+        status_href: page.link(&paths::listing_page(
+            &paths::reports_by_status(report.status.name()),
+            1,
+        )),
         lokasi: report.lokasi.clone(),
-        penerima_manfaat: report.penerima_manfaat.map(report::orang),
+        penerima_manfaat: report.penerima_manfaat.map(view::orang),
         tahun: year,
-        tahun_href: page.link(&first_page(&year_base(year))),
+        tahun_href: page.link(&paths::listing_page(&paths::reports_by_year(year), 1)),
         bidang: report
             .bidang()
             .into_iter()
             .map(|b| LinkView {
-                href: page.link(&first_page(&bidang_base(&b))),
-                label: index.bidang_name(&b),
+                href: page.link(&paths::listing_page(&paths::reports_by_bidang(&b), 1)),
+                label: model.bidang_name(&b),
             })
             .collect(),
         apbdes: report
             .tahun_anggaran
-            .filter(|y| site.budgets.iter().any(|b| b.tahun == *y))
+            .filter(|&y| model.year(y).is_some())
             .map(|y| LinkView {
                 label: format!("APBDes {y}"),
-                href: page.link(&format!("anggaran/{y}/index.html")),
+                href: page.link(&paths::budget_year(y)),
             }),
-        kegiatan: report::kegiatan_boxes(&page, report, by_kegiatan, index),
+        kegiatan: view::kegiatan_boxes(&page, report, model),
         isi,
         foto,
-        daftar_href: page.link("laporan/index.html"),
+        daftar_href: page.link(paths::REPORTS),
     };
-    r.page("laporan/laporan.html", &page, ReportExtra { laporan: view });
+    r.page("laporan/laporan.html", &page, ReportExtra { laporan });
 }
