@@ -13,7 +13,7 @@ use crate::yaml::Spans;
 use base64::Engine as _;
 use image::{ImageFormat, ImageReader};
 use std::io::Cursor;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 /// A logo file larger than this is refused: a logo needs a few hundred kilobytes at most.
 pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
@@ -27,6 +27,8 @@ pub const SHOWN_SIDE: u32 = 512;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogoRef {
     pub reference: String,
+    /// The file it is written in: `content/desa.yaml`.
+    pub file: PathBuf,
     pub location: Option<Location>,
     /// The line of desa.yaml, for the message.
     pub line: Option<String>,
@@ -55,6 +57,7 @@ pub fn reference(src: &SourceFile, spans: &Spans, value: Option<String>) -> Opti
     let location = spans.get("logo");
     Some(LogoRef {
         reference,
+        file: src.path.clone(),
         location,
         line: location.and_then(|l| src.line(l.line)).map(str::to_owned),
     })
@@ -63,7 +66,7 @@ pub fn reference(src: &SourceFile, spans: &Spans, value: Option<String>) -> Opti
 const HINT: &str = "simpan logo desa sebagai PNG (sebaiknya berlatar transparan) atau JPEG di folder content/, misalnya content/foto/logo-desa.png, lalu tulis `logo: foto/logo-desa.png`";
 
 fn problem(r: &LogoRef, message: String, hint: &str) -> Diagnostic {
-    Diagnostic::error(crate::desa::FILE, message)
+    Diagnostic::error(&r.file, message)
         .at(r.location)
         .snippet(r.line.as_deref())
         .hint(hint)
@@ -71,9 +74,8 @@ fn problem(r: &LogoRef, message: String, hint: &str) -> Diagnostic {
 
 /// The village's logo, when desa.yaml names one; a logo that cannot be used is an error
 /// at its line. Called by the load stage: nothing after it reads the file.
-pub fn read(root: &Path, desa: &crate::desa::Desa, diags: &mut Diagnostics) -> Option<Logo> {
-    let r = desa.logo.as_ref()?;
-    load(root, r).map_err(|d| diags.push(d)).ok()
+pub fn read(root: &Path, r: Option<&LogoRef>, diags: &mut Diagnostics) -> Option<Logo> {
+    load(root, r?).map_err(|d| diags.push(d)).ok()
 }
 
 /// Reads, checks and normalises the logo.
@@ -178,6 +180,7 @@ mod tests {
     fn logo_ref(name: &str) -> LogoRef {
         LogoRef {
             reference: name.to_owned(),
+            file: PathBuf::from("content/desa.yaml"),
             location: Some(Location::new(7, 7)),
             line: Some(format!("logo: {name}")),
         }
