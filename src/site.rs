@@ -79,9 +79,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
     let reports = report::load(root, &budgets, today, diags);
     let pages = pages::load(root, diags);
     let photos = measure(root, &photo_references(&katalog, &reports, &pages), diags);
-    let logo = desa
-        .as_ref()
-        .and_then(|d| crate::baliho::logo::read(root, d, diags));
+    let logo = crate::baliho::logo::read(root, desa.as_ref().and_then(|d| d.logo.as_ref()), diags);
     Some(Site {
         root: root.to_path_buf(),
         desa: desa?,
