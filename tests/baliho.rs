@@ -50,7 +50,8 @@ fn pdf_text(pdf: &Path) -> String {
 
 /// Per year: total pendapatan and belanja, then every bidang's belanja, anggaran and
 /// realisasi (Python over content/anggaran/*.yaml).
-const SAMPLE: [(u32, [&str; 4], [(&str, &str); 5]); 3] = [
+type Year = (u32, [&'static str; 4], [(&'static str, &'static str); 5]);
+const SAMPLE: [Year; 3] = [
     (
         2023,
         [
@@ -291,5 +292,5 @@ fn a_logo_is_drawn_on_the_board() {
     // The logo box: 150 units at the right margin (x 886–1036, y 26–176), the picture
     // inset by 8.
     assert_eq!(board.get_pixel(961, 101).0, [255, 0, 0]);
-    assert_eq!(board.get_pixel(500, 101).0 == [255, 0, 0], false);
+    assert_ne!(board.get_pixel(500, 101).0, [255, 0, 0]);
 }

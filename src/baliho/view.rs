@@ -165,7 +165,7 @@ fn largest_kegiatan(budget: &Budget) -> (Vec<Row>, usize) {
         .collect();
     let count = nodes.len();
     // Stable: equal anggaran keep the code order of the index.
-    nodes.sort_by(|a, b| b.amounts.anggaran.cmp(&a.amounts.anggaran));
+    nodes.sort_by_key(|n| std::cmp::Reverse(n.amounts.anggaran));
     let rows = nodes
         .into_iter()
         .take(TOP_KEGIATAN)
