@@ -7,6 +7,7 @@
 //! output folder, swapping it in only when all of it succeeded. [`commands`] only reads
 //! the command line and calls these; every failure is one [`error::Error`].
 
+pub mod baliho;
 pub mod browser;
 pub mod budget;
 pub mod build;
