@@ -13,6 +13,7 @@
 //! stale copy, and an unchanged photo is found in the cache without being decoded.
 
 pub mod cache;
+pub mod limits;
 pub mod measure;
 pub mod process;
 pub mod queue;
