@@ -165,3 +165,33 @@ fn photos_too_big_to_decode_or_cut_off_are_refused() {
         failures.join("\n")
     );
 }
+
+/// A screenshot of a long document, 1080×18000: its own width would make a WebP file
+/// taller than the format's 16383 pixels, so its largest copy is 983×16383 (18000 ×
+/// 983/1080 = 16383.3; at 984 it would be 16400).
+#[test]
+fn a_long_screenshot_builds_within_webp_limits() {
+    let dir = common::site(&[
+        ("content/desa.yaml", common::DESA),
+        (L, &report("foto/layar.png")),
+    ]);
+    let bytes = png(1080, 18000);
+    let key = common::image_key(&bytes);
+    std::fs::create_dir_all(dir.path().join("content/foto")).unwrap();
+    std::fs::write(dir.path().join("content/foto/layar.png"), &bytes).unwrap();
+    let out = common::papan(&["build", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let foto = dir.path().join("output/foto");
+    for (width, height) in [(480, 8000), (960, 16000), (983, 16383)] {
+        for ext in ["webp", "jpg"] {
+            let file = foto.join(format!("layar-{key}-{width}.{ext}"));
+            let img = image::open(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            assert_eq!(
+                (img.width(), img.height()),
+                (width, height),
+                "{}",
+                file.display()
+            );
+        }
+    }
+}
