@@ -1,4 +1,4 @@
-//! The command line: `papan build`, `papan check`, `papan serve`, `papan new`.
+//! The command line: `papan build`, `papan check`, `papan serve`, `papan new`, `papan impor`.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -49,6 +49,29 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1945..=2200))]
         tahun: Option<i32>,
     },
+    /// Mengimpor APBDes dari Siskeudes (.mde/.mdb/.accdb atau zip CSV), lembar kerja (.xlsx, .xls, .ods, .csv) atau Sideka (.tsv) ke SITE/content/anggaran/TAHUN.yaml.
+    Impor(ImporArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImporArgs {
+    /// Berkas yang diimpor: database Siskeudes, zip tabel Siskeudes, lembar kerja APBDes, atau ekspor Sideka.
+    #[arg(value_name = "BERKAS")]
+    pub berkas: PathBuf,
+    #[command(flatten)]
+    pub site: SiteArg,
+    /// Hanya tahun anggaran ini (bawaan: setiap tahun yang ada di berkas).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1945..=2200))]
+    pub tahun: Option<i32>,
+    /// Kode desa, untuk database yang memuat beberapa desa (misalnya 20.07).
+    #[arg(long, value_name = "KODE")]
+    pub desa: Option<String>,
+    /// Tanggal batas realisasi dari tabel transaksi Siskeudes (TTTT-BB-HH; bawaan: transaksi terakhir).
+    #[arg(long, value_name = "TANGGAL")]
+    pub per_tanggal: Option<String>,
+    /// Menimpa berkas anggaran yang sudah ada.
+    #[arg(long)]
+    pub timpa: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,8 @@
 //!
 //! Each command returns `Result<(), Error>`; `main` prints a failure and picks the exit
 //! status ([`crate::error`]). The work itself is in [`crate::build`] (build, check), in
-//! [`crate::serve`] (the preview) and in [`crate::scaffold`] (the files of `new`).
+//! [`crate::serve`] (the preview), in [`crate::scaffold`] (the files of `new`) and in
+//! [`crate::impor`] (`impor`).
 
 use crate::build;
 use crate::cli::{Cli, Command};
@@ -46,5 +47,6 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             print!("{}", scaffold::next_steps(&dir, &settings));
             Ok(())
         }
+        Command::Impor(args) => crate::impor::run::run(&args),
     }
 }

@@ -27,6 +27,7 @@ struct Doc {
     deskripsi: Option<String>,
     contoh: Option<bool>,
     kategori_produk: Option<Vec<KategoriDoc>>,
+    logo: Option<String>,
 }
 
 /// A village and how its site is published.
@@ -49,6 +50,8 @@ pub struct Desa {
     pub contoh: bool,
     /// Product categories added or renamed by the village (`kategori_produk`).
     pub kategori_produk: Vec<Category>,
+    /// The village logo for the notice board, checked when the board is drawn.
+    pub logo: Option<crate::baliho::logo::LogoRef>,
 }
 
 pub const FILE: &str = "content/desa.yaml";
@@ -122,6 +125,7 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         deskripsi: text(doc.deskripsi),
         contoh: doc.contoh.unwrap_or(false),
         kategori_produk,
+        logo: crate::baliho::logo::reference(src, &spans, doc.logo),
     })
 }
 

@@ -7,6 +7,7 @@
 //! output folder, swapping it in only when all of it succeeded. [`commands`] only reads
 //! the command line and calls these; every failure is one [`error::Error`].
 
+pub mod baliho;
 pub mod browser;
 pub mod budget;
 pub mod build;
@@ -27,6 +28,7 @@ pub mod frontmatter;
 pub mod hosts;
 pub mod html;
 pub mod images;
+pub mod impor;
 pub mod markdown;
 pub mod money;
 pub mod nesting;

@@ -180,7 +180,7 @@ fn the_second_build_takes_every_image_from_the_cache() {
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(
         stdout(&first).contains(
-            "Gambar: 0 foto dari cache, 27 diproses; 0 gambar pratinjau dari cache, 4 dibuat."
+            "Gambar: 0 foto dari cache, 27 diproses; 0 gambar pratinjau dari cache, 4 dibuat; 0 baliho dari cache, 3 dibuat."
         ),
         "{}",
         stdout(&first)
@@ -193,7 +193,7 @@ fn the_second_build_takes_every_image_from_the_cache() {
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     assert!(
         stdout(&second).contains(
-            "Gambar: 27 foto dari cache, 0 diproses; 4 gambar pratinjau dari cache, 0 dibuat."
+            "Gambar: 27 foto dari cache, 0 diproses; 4 gambar pratinjau dari cache, 0 dibuat; 3 baliho dari cache, 0 dibuat."
         ),
         "{}",
         stdout(&second)

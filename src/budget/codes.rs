@@ -70,7 +70,7 @@ fn check_rekening(
         if let Some(name) = table.name(s) {
             return Ok(Known::Official(name));
         }
-        if deeper_than_table(table, root, code) {
+        if deeper_than_table(table, code) {
             return Ok(Known::Rincian);
         }
     } else if let Some(name) = table.name(s) {
@@ -107,10 +107,14 @@ fn check_rekening(
     ))
 }
 
-/// `4.1.1.01` under official `4.1.1` when the table stops at three levels.
-fn deeper_than_table(table: &CodeTable, root: &str, code: &Code) -> bool {
-    let max = table.max_depth_under(root.split('.').next().unwrap_or(root));
-    code.depth() > max && table.get(code.truncate(max).as_str()).is_some()
+/// Every kodefikasi lists its accounts down to jenis (`4.1.1`, `5.1.2`); 113/2014 lists
+/// obyek below that (`4.1.1.01`), 20/2018 does not.
+const JENIS_DEPTH: usize = 3;
+
+/// `4.1.1.01` under official `4.1.1` when the table has no such obyek: the village's own
+/// rincian (Siskeudes lets a kabupaten add obyek), named by the row's uraian.
+fn deeper_than_table(table: &CodeTable, code: &Code) -> bool {
+    code.depth() > JENIS_DEPTH && table.get(code.truncate(JENIS_DEPTH).as_str()).is_some()
 }
 
 fn check_kegiatan(
@@ -214,9 +218,10 @@ pub fn check_jenis(k: Kodefikasi, jenis: &Code) -> Result<Option<&'static str>, 
     if let Some(name) = table.name(s) {
         return Ok(Some(name));
     }
-    let max = table.max_depth_under("5");
-    if jenis.depth() > max
-        && let Some(name) = table.name(jenis.truncate(max).as_str())
+    // An obyek the table lacks is named by the nearest official code above it.
+    if let Some(name) = (JENIS_DEPTH..jenis.depth())
+        .rev()
+        .find_map(|depth| table.name(jenis.truncate(depth).as_str()))
     {
         return Ok(Some(name));
     }

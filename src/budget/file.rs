@@ -27,6 +27,7 @@ struct Doc {
     per_tanggal: Option<String>,
     dasar_hukum: Option<String>,
     keterangan: Option<String>,
+    selisih: Option<String>,
     pendapatan: Option<Vec<RowDoc>>,
     belanja: Option<Vec<RowDoc>>,
     pembiayaan: Option<PembiayaanDoc>,
@@ -64,6 +65,7 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
     let kodefikasi = header.kodefikasi(doc.kodefikasi.as_deref(), diags);
     let tahap = header.tahap(doc.tahap.as_deref(), diags);
     let per_tanggal = header.per_tanggal(doc.per_tanggal.as_deref(), tahun, tahap, diags);
+    let selisih_dokumen = header.selisih(doc.selisih.as_deref(), diags);
     let (tahun, kodefikasi) = (tahun?, kodefikasi?);
     let mut input = BudgetInput {
         tahun,
@@ -72,6 +74,7 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
         per_tanggal,
         dasar_hukum: doc.dasar_hukum.map(|s| s.trim().to_owned()),
         keterangan: doc.keterangan.map(|s| s.trim().to_owned()),
+        selisih_dokumen,
         lines: Vec::new(),
         spans,
         source,
@@ -208,6 +211,23 @@ impl Header<'_> {
             );
         }
         date
+    }
+
+    /// `selisih: dokumen`: the official document's printed totals do not add up, and the
+    /// file says so; any other value is a mistake.
+    fn selisih(&self, text: Option<&str>, diags: &mut Diagnostics) -> bool {
+        match text.map(str::trim) {
+            None => false,
+            Some("dokumen") => true,
+            Some(other) => {
+                diags.push(
+                    self.source
+                        .error(self.spans.get("selisih"), format!("selisih `{other}` tidak dikenal"))
+                        .hint("tulis `selisih: dokumen` hanya jika jumlah yang tidak cocok memang tercetak begitu di dokumen resmi; jika tidak, hapus baris ini"),
+                );
+                false
+            }
+        }
     }
 }
 

@@ -134,6 +134,9 @@ pub struct BudgetInput {
     pub per_tanggal: Option<Date>,
     pub dasar_hukum: Option<String>,
     pub keterangan: Option<String>,
+    /// `selisih: dokumen`: printed totals that do not add up are in the official document
+    /// itself; they are recorded on the trees and published, not refused.
+    pub selisih_dokumen: bool,
     pub lines: Vec<Line>,
 }
 
@@ -251,6 +254,18 @@ pub struct Printed {
 pub struct Tree {
     pub nodes: Vec<Node>,
     pub roots: Vec<usize>,
+    /// Printed totals that differ from their rows, kept when the file says `selisih: dokumen`.
+    pub selisih: Vec<Selisih>,
+}
+
+/// A group whose printed amount differs from the sum of its rows, in the official document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selisih {
+    pub node: usize,
+    /// `anggaran` or `realisasi`.
+    pub field: &'static str,
+    pub printed: Decimal,
+    pub computed: Decimal,
 }
 
 impl Tree {
@@ -317,8 +332,16 @@ impl Budget {
 /// returned even when some rows are wrong, so `check` can report everything.
 pub fn load(source: SourceFile, diags: &mut Diagnostics) -> Option<Budget> {
     let input = file::read(source, diags)?;
-    let budget = tree::build(&input, diags);
-    verify::check(&input, &budget, diags);
+    let mut budget = tree::build(&input, diags);
+    for (section, found) in verify::check(&input, &budget, diags) {
+        let tree = match section {
+            Section::Pendapatan => &mut budget.pendapatan,
+            Section::Belanja => &mut budget.belanja,
+            Section::Penerimaan => &mut budget.penerimaan,
+            Section::Pengeluaran => &mut budget.pengeluaran,
+        };
+        tree.selisih.push(found);
+    }
     Some(budget)
 }
 

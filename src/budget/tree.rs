@@ -78,6 +78,7 @@ fn build_section(input: &BudgetInput, section: Section, diags: &mut Diagnostics)
     let mut tree = Tree {
         nodes: b.nodes,
         roots,
+        ..Tree::default()
     };
     let roots = tree.roots.clone();
     for root in roots {

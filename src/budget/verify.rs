@@ -2,19 +2,26 @@
 //! the rows printed directly under it.
 //!
 //! In: the rows as read and the arranged budget. Out: one error per mismatch naming the file,
-//! line, code, printed amount, computed amount and the difference, in Rupiah. Each group is
+//! line, code, printed amount, computed amount and the difference, in Rupiah; or, when the
+//! file says `selisih: dokumen`, one note per mismatch and the mismatch returned, to be
+//! published beside the figure. Each group is
 //! compared with what its children printed, as an accountant checks a document line by
 //! line, so one wrong subtotal is reported once, not again at every level above it.
 
-use super::{Budget, BudgetInput, Node, NodeKind, Section};
-use crate::diagnostic::Diagnostics;
+use super::{Budget, BudgetInput, Node, NodeKind, Section, Selisih};
+use crate::diagnostic::{Diagnostics, Severity};
 use crate::money::rupiah;
 use rust_decimal::Decimal;
 
-pub fn check(input: &BudgetInput, budget: &Budget, diags: &mut Diagnostics) {
+pub fn check(
+    input: &BudgetInput,
+    budget: &Budget,
+    diags: &mut Diagnostics,
+) -> Vec<(Section, Selisih)> {
+    let mut found = Vec::new();
     for section in Section::ALL {
         let tree = budget.tree(section);
-        for node in &tree.nodes {
+        for (index, node) in tree.nodes.iter().enumerate() {
             let (Some(line), NodeKind::Group, false) = (node.line, node.kind, node.unreadable)
             else {
                 continue;
@@ -27,7 +34,7 @@ pub fn check(input: &BudgetInput, budget: &Budget, diags: &mut Diagnostics) {
                 .map(|c| c.printed.anggaran.unwrap_or(c.amounts.anggaran))
                 .sum();
             if let Some(printed) = printed_anggaran {
-                compare(
+                let mismatch = compare(
                     input,
                     line,
                     node,
@@ -37,6 +44,10 @@ pub fn check(input: &BudgetInput, budget: &Budget, diags: &mut Diagnostics) {
                     stated_anggaran,
                     diags,
                 );
+                found.extend(mismatch.map(|mut s| {
+                    s.node = index;
+                    (section, s)
+                }));
             }
             if let (Some(printed), Some(_)) = (node.printed.realisasi, node.amounts.realisasi) {
                 let stated: Decimal = children
@@ -48,7 +59,7 @@ pub fn check(input: &BudgetInput, budget: &Budget, diags: &mut Diagnostics) {
                             .unwrap_or_default()
                     })
                     .sum();
-                compare(
+                let mismatch = compare(
                     input,
                     line,
                     node,
@@ -58,24 +69,31 @@ pub fn check(input: &BudgetInput, budget: &Budget, diags: &mut Diagnostics) {
                     stated,
                     diags,
                 );
+                found.extend(mismatch.map(|mut s| {
+                    s.node = index;
+                    (section, s)
+                }));
             }
         }
     }
+    found
 }
 
+/// Reports a mismatch; returns it (its node to be filled in) when the file says
+/// `selisih: dokumen`.
 #[allow(clippy::too_many_arguments)]
 fn compare(
     input: &BudgetInput,
     line: &super::Line,
     node: &Node,
     children: &[&Node],
-    field: &str,
+    field: &'static str,
     printed: Decimal,
     computed: Decimal,
     diags: &mut Diagnostics,
-) {
+) -> Option<Selisih> {
     if printed == computed {
-        return;
+        return None;
     }
     let difference = printed - computed;
     let direction = if difference > Decimal::ZERO {
@@ -83,9 +101,15 @@ fn compare(
     } else {
         "lebih kecil"
     };
+    let severity = if input.selisih_dokumen {
+        Severity::Info
+    } else {
+        Severity::Error
+    };
     let mut d = input
         .source
-        .error(
+        .diagnostic(
+            severity,
             input.field_location(line, field),
             format!(
                 "{field} kode {} tercetak {}, tetapi jumlah rinciannya {} (selisih {}, angka tercetak {direction})",
@@ -115,9 +139,21 @@ fn compare(
     if children.len() > 8 {
         d = d.note(format!("  … dan {} rincian lain", children.len() - 8));
     }
+    if input.selisih_dokumen {
+        diags.push(
+            d.note("`selisih: dokumen`: diterbitkan dengan catatan selisih di samping angkanya"),
+        );
+        return Some(Selisih {
+            node: 0,
+            field,
+            printed,
+            computed,
+        });
+    }
     diags.push(d.hint(
         "bandingkan dengan dokumen asli: jika rinciannya benar, perbaiki jumlah di baris ini; jika jumlahnya benar, ada rincian yang terlewat atau salah ketik",
     ));
+    None
 }
 
 #[cfg(test)]

@@ -28,6 +28,9 @@ pub enum Entry {
     Card,
     /// A photo's shown size, `1200x900`.
     Size,
+    /// A notice board (baliho) as PNG and as PDF.
+    BalihoPng,
+    BalihoPdf,
 }
 
 /// The cache file name of an entry: `0123456789-960.jpg`, `…-bagikan.jpg`, `…-kartu.png`,
@@ -39,6 +42,8 @@ pub fn name(key: &str, entry: Entry) -> String {
         Entry::Share => format!("{key}-bagikan.jpg"),
         Entry::Card => format!("{key}-kartu.png"),
         Entry::Size => format!("{key}.ukuran"),
+        Entry::BalihoPng => format!("{key}-baliho.png"),
+        Entry::BalihoPdf => format!("{key}-baliho.pdf"),
     }
 }
 
@@ -54,7 +59,10 @@ pub fn is_own(file: &str) -> bool {
     {
         return false;
     }
-    if matches!(rest, "-bagikan.jpg" | "-kartu.png" | ".ukuran") {
+    if matches!(
+        rest,
+        "-bagikan.jpg" | "-kartu.png" | ".ukuran" | "-baliho.png" | "-baliho.pdf"
+    ) {
         return true;
     }
     let Some(rest) = rest.strip_prefix('-') else {
@@ -177,6 +185,8 @@ mod tests {
             Entry::Share,
             Entry::Card,
             Entry::Size,
+            Entry::BalihoPng,
+            Entry::BalihoPdf,
         ] {
             assert!(is_own(&name(key, entry)), "{entry:?}");
         }

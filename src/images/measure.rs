@@ -76,13 +76,17 @@ fn probe(root: &Path, cache: &Cache, resolved: &str, diags: &mut Diagnostics) ->
     let cached = cache
         .get(&cache::name(&key, Entry::Size))
         .and_then(|b| parse_size(&String::from_utf8_lossy(&b)));
-    let size = match cached {
-        Some(size) => size,
-        None => match super::process::header(&bytes) {
-            Ok(size) if size.width > 0 && size.height > 0 => size,
-            Ok(_) => return unusable(diags, &file, resolved, "ukurannya 0 piksel"),
-            Err(e) => return unusable(diags, &file, resolved, &e),
-        },
+    if !super::limits::whole(&bytes) {
+        diags.push(cut_off(&file, resolved));
+        return None;
+    }
+    let size = match shown_size(&bytes, cached) {
+        Ok(size) => size,
+        Err(Problem::Unusable(detail)) => return unusable(diags, &file, resolved, &detail),
+        Err(Problem::TooBig(detail)) => {
+            diags.push(too_big(&file, resolved, &detail));
+            return None;
+        }
     };
     Some(Source {
         path: resolved.to_owned(),
@@ -91,6 +95,44 @@ fn probe(root: &Path, cache: &Cache, resolved: &str, diags: &mut Diagnostics) ->
         size,
         size_cached: cached.is_some(),
     })
+}
+
+/// Why a photo's size cannot be used.
+enum Problem {
+    Unusable(String),
+    TooBig(String),
+}
+
+/// The shown size, from the cache or else the header, within [`super::limits`].
+fn shown_size(bytes: &[u8], cached: Option<Size>) -> Result<Size, Problem> {
+    let (size, decoded_bytes) = match cached {
+        Some(size) => (size, 0),
+        None => {
+            let h = super::process::header(bytes).map_err(Problem::Unusable)?;
+            (h.size, h.decoded_bytes)
+        }
+    };
+    if size.width == 0 || size.height == 0 {
+        return Err(Problem::Unusable("ukurannya 0 piksel".to_owned()));
+    }
+    super::limits::check(size, decoded_bytes).map_err(Problem::TooBig)?;
+    Ok(size)
+}
+
+fn too_big(file: &Path, resolved: &str, detail: &str) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!("foto `{resolved}` terlalu besar untuk diolah: {detail}"),
+    )
+    .hint("perkecil fotonya di aplikasi galeri atau pengolah foto (misalnya menjadi lebar 2000 piksel), simpan ulang, lalu bangun lagi")
+}
+
+fn cut_off(file: &Path, resolved: &str) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!("foto `{resolved}` terpotong: berkasnya berakhir sebelum gambarnya selesai"),
+    )
+    .hint("berkas ini mungkin belum selesai disalin atau diunduh; salin ulang dari ponsel, kamera atau sumber aslinya, lalu bangun lagi")
 }
 
 /// The problem of a photo that is not a readable JPEG, PNG or WebP.

@@ -13,6 +13,7 @@
 //! stale copy, and an unchanged photo is found in the cache without being decoded.
 
 pub mod cache;
+pub mod limits;
 pub mod measure;
 pub mod process;
 pub mod queue;
@@ -51,18 +52,24 @@ pub fn key(bytes: &[u8]) -> String {
     hasher.finalize().to_hex()[..10].to_owned()
 }
 
+/// The longest side a WebP file can have.
+pub const WEBP_MAX_SIDE: u32 = 16_383;
+
 /// The sizes a photo of `source` size is made at, smallest first. Never larger than the
 /// source: a width the source does not reach is skipped, and a source narrower than the
 /// largest width also gets one copy at its own width (unless a listed width equals it).
+/// No copy is taller than WebP allows: a long screenshot (1080×18000) gets its top copy
+/// at the widest width that keeps it within [`WEBP_MAX_SIDE`].
 pub fn plan(source: Size) -> Vec<Size> {
     let Size { width, height } = source;
     if width == 0 || height == 0 {
         return Vec::new();
     }
-    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w <= width).collect();
+    let top = width.min(widest_within_webp(source));
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w <= top).collect();
     let largest = WIDTHS[WIDTHS.len() - 1];
-    if width < largest && !widths.contains(&width) {
-        widths.push(width);
+    if top < largest && !widths.contains(&top) {
+        widths.push(top);
     }
     widths
         .into_iter()
@@ -71,6 +78,18 @@ pub fn plan(source: Size) -> Vec<Size> {
             height: scaled_height(source, w),
         })
         .collect()
+}
+
+/// The widest copy of `source` whose height stays within [`WEBP_MAX_SIDE`] (at least 1).
+fn widest_within_webp(source: Size) -> u32 {
+    let max = u64::from(WEBP_MAX_SIDE);
+    // An estimate one above the answer, then down until the rounded height fits.
+    let estimate = (max * u64::from(source.width)) / u64::from(source.height) + 1;
+    let mut w = u32::try_from(estimate).unwrap_or(u32::MAX);
+    while w > 1 && scaled_height(source, w) > WEBP_MAX_SIDE {
+        w -= 1;
+    }
+    w
 }
 
 /// The height that keeps the source's proportions at width `w`, rounded to the nearest
@@ -123,6 +142,22 @@ mod tests {
         // A sliver never gets height 0.
         assert_eq!(plan(size(5000, 1))[0], size(480, 1));
         assert!(plan(size(0, 10)).is_empty());
+    }
+
+    #[test]
+    fn long_screenshots_stay_within_webp() {
+        // 1080×18000: 18000 × 480/1080 = 8000, × 960/1080 = 16000; its own width would be
+        // 18000 tall, past 16383. At 983: 18000 × 983/1080 = 16383.3 → 16383; at 984:
+        // 16400, too tall. So the top copy is 983×16383.
+        assert_eq!(
+            plan(size(1080, 18000)),
+            [size(480, 8000), size(960, 16000), size(983, 16383)]
+        );
+        // 2000×40000: 480 → 9600 fits; 960 → 19200 does not. 16383 × 2000/40000 = 819.15;
+        // 819 → 16380, 820 → 16400. So 480 and 819.
+        assert_eq!(plan(size(2000, 40000)), [size(480, 9600), size(819, 16380)]);
+        // Exactly 16383 tall at its own width: unchanged.
+        assert_eq!(plan(size(900, 16383)).last(), Some(&size(900, 16383)));
     }
 
     #[test]

@@ -28,10 +28,12 @@ pub struct Encoded {
     pub webp: Vec<u8>,
 }
 
-fn decoder(bytes: &[u8]) -> Result<impl ImageDecoder + '_, String> {
-    let reader = ImageReader::new(Cursor::new(bytes))
+/// A decoder for `bytes` held to `limits`.
+fn decoder(bytes: &[u8], limits: image::Limits) -> Result<impl ImageDecoder + '_, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
+    reader.limits(limits);
     if reader.format().is_none() {
         return Err("isinya bukan JPEG, PNG atau WebP".to_owned());
     }
@@ -49,25 +51,47 @@ fn swaps(o: Orientation) -> bool {
     )
 }
 
-/// The size the photo is shown at, read from the header only (no pixels are decoded).
-pub fn header(bytes: &[u8]) -> Result<Size, String> {
-    let mut d = decoder(bytes)?;
+/// What a photo's header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// As shown (EXIF orientation applied).
+    pub size: Size,
+    /// What its pixels take in memory once decoded.
+    pub decoded_bytes: u64,
+}
+
+/// The size the photo is shown at, and what decoding it would take, read from the header
+/// only (no pixels are decoded). The pixel limits are left out here, so a photo past them
+/// can be named with its size by [`super::limits::check`].
+pub fn header(bytes: &[u8]) -> Result<Header, String> {
+    let mut limits = super::limits::decoder_limits();
+    limits.max_image_width = None;
+    limits.max_image_height = None;
+    let mut d = decoder(bytes, limits)?;
     let (width, height) = d.dimensions();
+    let decoded_bytes = d.total_bytes();
     let o = d.orientation().unwrap_or(Orientation::NoTransforms);
-    Ok(if swaps(o) {
+    let size = if swaps(o) {
         Size {
             width: height,
             height: width,
         }
     } else {
         Size { width, height }
+    };
+    Ok(Header {
+        size,
+        decoded_bytes,
     })
 }
 
 /// Decodes every pixel. The orientation is kept aside: turning a 12-megapixel photo costs
 /// more than turning its resized copies.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
-    let mut d = decoder(bytes)?;
+    if !super::limits::whole(bytes) {
+        return Err("berkasnya terpotong".to_owned());
+    }
+    let mut d = decoder(bytes, super::limits::decoder_limits())?;
     let orientation = d.orientation().unwrap_or(Orientation::NoTransforms);
     let image = DynamicImage::from_decoder(d).map_err(|e| e.to_string())?;
     Ok(Decoded {
@@ -223,7 +247,7 @@ mod tests {
     fn header_reads_size_without_pixels() {
         let bytes = png(DynamicImage::ImageRgb8(RgbImage::new(30, 20)));
         assert_eq!(
-            header(&bytes),
+            header(&bytes).map(|h| h.size),
             Ok(Size {
                 width: 30,
                 height: 20

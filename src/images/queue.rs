@@ -46,6 +46,8 @@ pub struct Queue {
     sources: Photos,
     pub photos: BTreeMap<String, PhotoJob>,
     pub cards: BTreeMap<String, CardJob>,
+    /// Notice boards to convert to PNG and PDF, by their folder (`anggaran/2025`).
+    pub balihos: BTreeMap<String, crate::baliho::job::Job>,
 }
 
 /// The output files of a photo, smallest first.
@@ -74,6 +76,7 @@ impl Queue {
             sources: sources.clone(),
             photos: BTreeMap::new(),
             cards: BTreeMap::new(),
+            balihos: BTreeMap::new(),
         }
     }
 

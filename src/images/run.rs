@@ -34,14 +34,22 @@ pub struct Stats {
     pub photos_cached: usize,
     pub cards_made: usize,
     pub cards_cached: usize,
+    pub balihos_made: usize,
+    pub balihos_cached: usize,
 }
 
 impl Stats {
-    /// `27 foto dari cache, 0 diproses; 22 gambar pratinjau dari cache, 0 dibuat`.
+    /// `27 foto dari cache, 0 diproses; 22 gambar pratinjau dari cache, 0 dibuat; 3 baliho
+    /// dari cache, 0 dibuat`.
     pub fn message(&self) -> String {
         format!(
-            "{} foto dari cache, {} diproses; {} gambar pratinjau dari cache, {} dibuat",
-            self.photos_cached, self.photos_made, self.cards_cached, self.cards_made
+            "{} foto dari cache, {} diproses; {} gambar pratinjau dari cache, {} dibuat; {} baliho dari cache, {} dibuat",
+            self.photos_cached,
+            self.photos_made,
+            self.cards_cached,
+            self.cards_made,
+            self.balihos_cached,
+            self.balihos_made
         )
     }
 }
@@ -60,16 +68,42 @@ pub fn process(queue: &Queue, diags: &mut Diagnostics) -> Done {
     let cache = queue.cache();
     let photos: Vec<&PhotoJob> = queue.photos.values().collect();
     let cards: Vec<&CardJob> = queue.cards.values().collect();
-    let (photo_parts, card_parts): (Vec<_>, Vec<_>) = rayon::join(
+    let balihos: Vec<_> = queue.balihos.values().collect();
+    let (photo_parts, (card_parts, baliho_parts)): (Vec<_>, (Vec<_>, Vec<_>)) = rayon::join(
         || {
             photos
                 .par_iter()
                 .map(|j| photo(root, cache, j))
                 .collect::<Vec<_>>()
         },
-        || cards.par_iter().map(|j| card(cache, j)).collect::<Vec<_>>(),
+        || {
+            rayon::join(
+                || cards.par_iter().map(|j| card(cache, j)).collect::<Vec<_>>(),
+                || {
+                    balihos
+                        .par_iter()
+                        .map(|j| baliho(cache, j))
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
     );
     let mut done = Done::default();
+    for part in baliho_parts {
+        match part {
+            Ok(p) => {
+                *if p.made {
+                    &mut done.stats.balihos_made
+                } else {
+                    &mut done.stats.balihos_cached
+                } += 1;
+                done.files.extend(p.files);
+                done.fresh.extend(p.fresh);
+                done.used.extend(p.used);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
     for (part, is_photo) in photo_parts
         .into_iter()
         .map(|p| (p, true))
@@ -197,4 +231,14 @@ fn card(cache: &Cache, job: &CardJob) -> Result<Part, Diagnostic> {
     part.files.push(OutputFile::new(job.path.clone(), png));
     part.fresh.push((name, Bytes::Output(job.path.clone())));
     Ok(part)
+}
+
+fn baliho(cache: &Cache, job: &crate::baliho::job::Job) -> Result<Part, Diagnostic> {
+    let made = crate::baliho::job::run(cache, job)?;
+    Ok(Part {
+        files: made.files,
+        fresh: made.fresh,
+        used: made.used,
+        made: made.made,
+    })
 }

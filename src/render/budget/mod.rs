@@ -3,18 +3,18 @@
 //!
 //! In: the computed budget years. Out: pages and files added to the [`Renderer`]. The
 //! year page's view is made in [`view`], its table in [`table`], its charts in [`charts`],
-//! the links between kegiatan rows and reports in [`kegiatan`].
+//! the links between kegiatan rows and reports in [`kegiatan`], its notice board (and
+//! share preview) in [`baliho`].
 
+pub mod baliho;
 pub mod charts;
 pub mod flow;
 pub mod kegiatan;
 pub mod table;
 pub mod view;
 
-use super::view::PageView;
 use crate::compute::{Model, Year};
-use crate::images::share::{self, BudgetFigures};
-use crate::money::{format_percent, rupiah, rupiah_short};
+use crate::money::rupiah;
 use crate::output::OutputFile;
 use crate::paths;
 use crate::render::renderer::Renderer;
@@ -30,6 +30,7 @@ struct ListExtra {
 struct YearExtra {
     anggaran: view::YearView,
     daftar_href: String,
+    baliho: baliho::BalihoLinks,
 }
 
 pub fn render(r: &mut Renderer, model: &Model) {
@@ -75,7 +76,8 @@ fn year_page(r: &mut Renderer, model: &Model, year: &Year) {
             rupiah(t.belanja.anggaran)
         ),
     );
-    share_card(r, &mut page, year);
+    // The board's headline is the page's share preview.
+    let baliho = baliho::year(r, model, &mut page, year);
     let reports = super::report::view::links_by_kegiatan(&page, model, tahun);
     let desa = (
         r.site.nama_lengkap.as_str(),
@@ -92,28 +94,7 @@ fn year_page(r: &mut Renderer, model: &Model, year: &Year) {
         YearExtra {
             anggaran,
             daftar_href,
+            baliho,
         },
     );
-}
-
-/// The year's share card: the village, pendapatan, belanja and how much of it was spent.
-fn share_card(r: &mut Renderer, page: &mut PageView, year: &Year) {
-    let (b, t) = (year.budget, &year.summary.totals);
-    let realisasi = if b.tahap.has_realisasi() {
-        format_percent(t.belanja.percent())
-    } else {
-        "belum ada".to_owned()
-    };
-    let figures = BudgetFigures {
-        tahun: b.tahun,
-        pendapatan: rupiah_short(t.pendapatan.anggaran),
-        belanja: rupiah_short(t.belanja.anggaran),
-        realisasi,
-    };
-    let alt = format!(
-        "APBDes {} {}: pendapatan {}, belanja {}, realisasi belanja {}",
-        b.tahun, r.site.nama_lengkap, figures.pendapatan, figures.belanja, figures.realisasi
-    );
-    let svg = share::budget_card(&r.site.nama_lengkap, &figures);
-    r.share_card(page, &format!("apbdes-{}", b.tahun), svg, alt);
 }

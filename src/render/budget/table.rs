@@ -6,6 +6,7 @@
 
 use super::kegiatan::KegiatanLinks;
 use crate::budget::{Amounts, Budget, NodeKind, Section, Tree};
+use crate::money::rupiah;
 use crate::render::view::{AmountsView, LinkView};
 use serde::Serialize;
 
@@ -27,6 +28,8 @@ pub struct RowView {
     pub keterangan: Option<String>,
     /// Reports on this kegiatan.
     pub laporan: Vec<LinkView>,
+    /// Where the official document's printed total differs from its rows (`selisih: dokumen`).
+    pub selisih_dokumen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,7 +73,24 @@ fn row_view(tree: &Tree, i: usize, depth: usize, links: Option<&KegiatanLinks>) 
         sumber_dana: n.sumber_dana.map(|s| s.kode.to_owned()),
         lokasi: n.lokasi.clone(),
         keterangan: n.keterangan.clone(),
+        selisih_dokumen: selisih_notes(tree, i),
     }
+}
+
+/// The note beside a figure the official document printed differently from its rows.
+fn selisih_notes(tree: &Tree, i: usize) -> Vec<String> {
+    tree.selisih
+        .iter()
+        .filter(|s| s.node == i)
+        .map(|s| {
+            let what = if s.field == "anggaran" { "jumlah" } else { "realisasi" };
+            format!(
+                "{what} tercetak di dokumen resmi berbeda dari jumlah rinciannya: selisih {} (tercetak {})",
+                rupiah((s.printed - s.computed).abs()),
+                rupiah(s.printed)
+            )
+        })
+        .collect()
 }
 
 fn groups(tree: &Tree, links: Option<&KegiatanLinks>) -> Vec<GroupView> {

@@ -1,0 +1,35 @@
+//! The fonts of the notice board: the Noto Sans files compiled into Papan for the share
+//! cards (`assets/fonts/`, SIL Open Font License), shared rather than embedded twice.
+//!
+//! In: nothing. Out: the font database usvg lays text out with, and the raw face data for
+//! measuring. No font of the build machine is ever looked up, so the PNG and PDF have the
+//! same bytes on every machine.
+
+use std::sync::Arc;
+use usvg::fontdb::{Database, Family, Query, Weight};
+
+pub use crate::images::share::FAMILY;
+
+pub fn database() -> Arc<Database> {
+    Arc::clone(&crate::images::share::FONTS)
+}
+
+/// Runs `f` on the bytes of the regular or the bold face; None if the face is missing.
+pub fn with_face<T>(bold: bool, f: impl FnOnce(&[u8]) -> T) -> Option<T> {
+    let db = database();
+    let id = db.query(&Query {
+        families: &[Family::Name(FAMILY)],
+        weight: if bold { Weight::BOLD } else { Weight::NORMAL },
+        ..Query::default()
+    })?;
+    db.with_face_data(id, |data, _| f(data))
+}
+
+/// Options that make usvg use only the bundled fonts.
+pub fn options() -> usvg::Options<'static> {
+    usvg::Options {
+        font_family: FAMILY.to_owned(),
+        fontdb: database(),
+        ..usvg::Options::default()
+    }
+}
