@@ -67,17 +67,15 @@ pub fn flow(flow: &Flow, tahun: i32, src: String) -> (FlowView, Svg) {
         .iter()
         .map(|l| FlowRow {
             sumber: flow.sources[l.source].nama.clone(),
-            bidang: flow.targets[l.target].nama.clone(),
+            bidang: short_name(&flow.targets[l.target].nama),
             anggaran: rupiah(l.anggaran),
             persen: format_percent(percent(l.anggaran, flow.total)),
         })
         .collect();
     let view = FlowView {
         keterangan: caption(flow),
-        alt: format!(
-            "Diagram alir: {judul}. {} Angka lengkap ada pada tabel di bawah gambar.",
-            caption(flow)
-        ),
+        // The caption under the picture says what it shows; the alt text does not repeat it.
+        alt: format!("Diagram alir: {judul}. Penjelasan dan angkanya ada di bawah gambar."),
         judul,
         src,
         width: svg.width,
