@@ -6,8 +6,10 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
-use papan::baliho::{convert, layout, view};
+use papan::baliho::layout;
 use papan::diagnostic::Diagnostics;
+use papan::images::vector as convert;
+use papan::render::budget::baliho as view;
 use papan::render::view::SiteView;
 use std::time::{Duration, Instant};
 
@@ -51,7 +53,7 @@ fn main() {
         let (mut png_len, mut pdf_len) = (0, 0);
         for _ in 0..rounds {
             let start = Instant::now();
-            let board = view::build(year, village, None);
+            let board = view::board(year, village, None);
             let svg = layout::svg(&board);
             t_svg.push(start.elapsed());
             let s = Instant::now();
@@ -65,7 +67,7 @@ fn main() {
             t_pdf.push(s.elapsed());
             // As a build does it: one parse, PNG and PDF side by side.
             let s = Instant::now();
-            let board = view::build(year, village, None);
+            let board = view::board(year, village, None);
             let svg = layout::svg(&board);
             let tree = convert::tree(&svg).unwrap();
             let (a, b) = rayon::join(|| convert::png(&tree), || convert::pdf(&svg, "APBDes"));

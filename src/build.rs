@@ -11,8 +11,8 @@
 
 use crate::case_clash;
 use crate::compute;
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::error::{Error, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::error::Error;
 use crate::images::{cache, queue::Queue, run};
 use crate::output::OutputFile;
 use crate::render::{self, Rendered};
@@ -155,9 +155,4 @@ fn host_limits(output: &Path, files: &[OutputFile]) -> Vec<Diagnostic> {
 /// The default output folder of a site.
 pub fn default_output(site: &Path) -> PathBuf {
     site.join("output")
-}
-
-/// A problem with the machine rather than the content (a watcher that cannot start).
-pub fn environment(message: impl Into<String>) -> Error {
-    Error::one(Kind::Content, Diagnostic::general(Severity::Error, message))
 }

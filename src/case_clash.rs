@@ -88,15 +88,8 @@ pub fn content(root: &Path) -> Vec<Diagnostic> {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file());
-        for entry in walk {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            // With `/` on every system, so the message reads the same everywhere.
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            files.push(parts.join("/"));
-        }
+        // With `/` on every system, so the message reads the same everywhere.
+        files.extend(walk.map(|entry| crate::paths::relative(root, entry.path())));
     }
     groups(files.iter().map(String::as_str))
         .into_iter()

@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             site,
             port,
             tanpa_peramban,
-        } => crate::serve::run(&site.site, port, !tanpa_peramban),
+        } => crate::serve::run(&site.site, port, tanpa_peramban),
         Command::New { dir, tahun } => {
             // A malformed SOURCE_DATE_EPOCH falls back to the clock; `new` has no report
             // to warn in.

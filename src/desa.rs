@@ -51,7 +51,7 @@ pub struct Desa {
     /// Product categories added or renamed by the village (`kategori_produk`).
     pub kategori_produk: Vec<Category>,
     /// The village logo for the notice board, checked when the board is drawn.
-    pub logo: Option<crate::baliho::logo::LogoRef>,
+    pub logo: Option<crate::logo::LogoRef>,
 }
 
 pub const FILE: &str = "content/desa.yaml";
@@ -125,7 +125,7 @@ pub fn parse(src: &SourceFile, diags: &mut Diagnostics) -> Option<Desa> {
         deskripsi: text(doc.deskripsi),
         contoh: doc.contoh.unwrap_or(false),
         kategori_produk,
-        logo: crate::baliho::logo::reference(src, &spans, doc.logo),
+        logo: crate::logo::reference(src, &spans, doc.logo),
     })
 }
 

@@ -89,7 +89,7 @@ pub fn run() -> ExitCode {
     let code = match plan(&current, program_dir) {
         Plan::Serve(site) => {
             println!("Folder situs desa: {}", site.display());
-            crate::error::finish(crate::serve::run(&site, crate::cli::DEFAULT_PORT, true))
+            crate::error::finish(crate::serve::run(&site, crate::cli::DEFAULT_PORT, false))
         }
         Plan::Explain => {
             print!(

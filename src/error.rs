@@ -6,7 +6,7 @@
 //! (a wrong output folder, `new` into a folder that is not empty, no free port). Clap's own
 //! usage errors exit 2 before a command runs.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use std::process::ExitCode;
 
 /// Who has to change something for the command to succeed.
@@ -49,6 +49,11 @@ impl Error {
     }
 
     /// The problem that names what is wrong with the command itself.
+    /// A problem with the machine rather than the content (a watcher that cannot start).
+    pub fn environment(message: impl Into<String>) -> Self {
+        Error::one(Kind::Content, Diagnostic::general(Severity::Error, message))
+    }
+
     pub fn usage(problem: Diagnostic) -> Self {
         Self::one(Kind::Usage, problem)
     }

@@ -29,6 +29,7 @@ pub mod hosts;
 pub mod html;
 pub mod images;
 pub mod impor;
+pub mod logo;
 pub mod markdown;
 pub mod money;
 pub mod nesting;

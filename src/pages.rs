@@ -57,7 +57,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Page> {
     });
     collection::check_addresses(
         pages.iter().map(|p| (p.slug.as_str(), p.source.as_path())),
-        |s| format!("halaman/{s}/"),
+        |s| crate::paths::pretty(&crate::paths::page(s)).to_owned(),
         diags,
     );
     pages.sort_by(|a, b| {

@@ -17,8 +17,9 @@ pub const ROBOTS: &str = "robots.txt";
 
 /// Every budget year.
 pub const BUDGETS: &str = "anggaran/index.html";
-/// The multi-year chart on [`BUDGETS`].
+/// The multi-year chart on [`BUDGETS`], and its name beside that page.
 pub const BUDGET_TREND: &str = "anggaran/tren.svg";
+pub const TREND_SVG: &str = "tren.svg";
 
 /// Every report, newest first: the first page of the listing at [`REPORTS_BASE`].
 pub const REPORTS: &str = "laporan/index.html";
@@ -45,6 +46,12 @@ pub fn budget_year(tahun: i32) -> String {
 pub fn budget_file(tahun: i32, name: &str) -> String {
     format!("{}/{name}", budget_dir(tahun))
 }
+
+/// The notice board of a year, beside its page: the source, the picture for WhatsApp and
+/// the PDF to print.
+pub const BALIHO_SVG: &str = "baliho.svg";
+pub const BALIHO_PNG: &str = "baliho.png";
+pub const BALIHO_PDF: &str = "baliho.pdf";
 
 /// The year's flow picture (sumber dana → bidang), beside its page.
 pub const FLOW_SVG: &str = "alir.svg";
@@ -150,6 +157,17 @@ pub fn root_of(path: &str) -> String {
 /// The address without `index.html`, as hosts serve it (`anggaran/2025/`).
 pub fn pretty(path: &str) -> &str {
     path.strip_suffix("index.html").unwrap_or(path)
+}
+
+/// `path` under `base` written with `/` on every system (`content/foto/a.jpg`), so names
+/// compare and read the same on Windows; the whole path when it is not under `base`.
+pub fn relative(base: &std::path::Path, path: &std::path::Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

@@ -132,16 +132,6 @@ impl CodeTable {
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
-
-    /// The deepest level this table lists under `prefix` (3 for `4` in 20/2018).
-    pub fn max_depth_under(&self, prefix: &str) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| e.kode == prefix || e.kode.starts_with(&format!("{prefix}.")))
-            .map(|e| e.kode.split('.').count())
-            .max()
-            .unwrap_or(0)
-    }
 }
 
 /// The data rows of a table file (after its header), each with at least two trimmed cells.
@@ -218,7 +208,6 @@ mod tests {
         let r20 = Kodefikasi::Permendagri20.rekening().unwrap();
         assert_eq!(r20.name("4.2.1"), Some("Dana Desa"));
         assert_eq!(r20.name("6.2.2"), Some("Penyertaan Modal Desa"));
-        assert_eq!(r20.max_depth_under("4"), 3);
         let k20 = Kodefikasi::Permendagri20.kegiatan().unwrap();
         let e = k20.get("01.02.03").unwrap();
         assert_eq!(

@@ -33,15 +33,9 @@ pub struct Site {
     /// Every photo the content shows, measured.
     pub photos: Photos,
     /// desa.yaml's `logo:`, read, checked and made small for the notice board.
-    pub logo: Option<crate::baliho::logo::Logo>,
+    pub logo: Option<crate::logo::Logo>,
     /// The date in WIB the build runs on (or `SOURCE_DATE_EPOCH`): reports after it are plans.
     pub today: Date,
-}
-
-impl Site {
-    pub fn latest_budget(&self) -> Option<&Budget> {
-        self.budgets.last()
-    }
 }
 
 /// Reads everything under `root/content`. Returns None when nothing useful could be read
@@ -79,7 +73,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
     let reports = report::load(root, &budgets, today, diags);
     let pages = pages::load(root, diags);
     let photos = measure(root, &photo_references(&katalog, &reports, &pages), diags);
-    let logo = crate::baliho::logo::read(root, desa.as_ref().and_then(|d| d.logo.as_ref()), diags);
+    let logo = crate::logo::read(root, desa.as_ref().and_then(|d| d.logo.as_ref()), diags);
     Some(Site {
         root: root.to_path_buf(),
         desa: desa?,

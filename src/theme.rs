@@ -133,8 +133,6 @@ impl Theme {
     }
 }
 
-/// A Tera error as a diagnostic: the whole chain of causes, in order, at the line and
-/// column Tera gives (`--> name:line:column`), with that line of the template shown.
 /// The site's own templates and static files in `folder` replace the default ones of the
 /// same name.
 fn overrides(
@@ -163,6 +161,8 @@ fn overrides(
     }
 }
 
+/// A Tera error as a diagnostic: the whole chain of causes, in order, at the line and
+/// column Tera gives (`--> name:line:column`), with that line of the template shown.
 fn template_error(path: &Path, text: Option<&str>, e: &tera::Error) -> Diagnostic {
     let mut message = e.to_string();
     let mut cause = std::error::Error::source(e);
@@ -253,12 +253,7 @@ fn theme_files(site: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(|e| {
             let rel = e.path().strip_prefix(&full).ok()?;
-            let key = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            Some((dir.join(rel), key))
+            Some((dir.join(rel), crate::paths::relative(&full, e.path())))
         })
         .collect();
     out.sort();

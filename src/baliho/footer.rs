@@ -2,7 +2,7 @@
 //! APBDes), the QR code to the budget page, and where the figures come from.
 //!
 //! In: the board's view. Out: SVG elements at the bottom of the canvas, as high as they
-//! need ([`height`]): the complaints address is always written whole.
+//! need ([`Plan::height`], worked out once): the complaints address is always written whole.
 
 use super::draw::{Canvas, Style, colour};
 use super::qr::{self, Qr};
@@ -16,15 +16,16 @@ const QR_MAX: f32 = 156.0;
 const NO_ADDRESS: &str = "Kantor desa, pada jam kerja.";
 
 /// Where everything in the foot goes.
-struct Plan {
-    height: f32,
+pub struct Plan {
+    /// The height of the foot.
+    pub height: f32,
     room: f32,
     size: f32,
     lines: Vec<String>,
 }
 
 impl Plan {
-    fn of(board: &Board) -> Plan {
+    pub fn of(board: &Board) -> Plan {
         let qr_side = board
             .alamat_halaman
             .as_deref()
@@ -56,13 +57,7 @@ impl Plan {
     }
 }
 
-/// The height of the foot.
-pub fn height(board: &Board) -> f32 {
-    Plan::of(board).height
-}
-
-pub fn draw(c: &mut Canvas, board: &Board) {
-    let plan = Plan::of(board);
+pub fn draw(c: &mut Canvas, board: &Board, plan: &Plan) {
     let top = HEIGHT - plan.height;
     c.rule(0.0, top, WIDTH, 4.0, colour::NAVY);
     if let Some(a) = &board.alamat_halaman {

@@ -55,14 +55,9 @@ pub fn svg(board: &Board) -> String {
     for t in &fixed {
         y += t.draw(&mut c, y, &cols) + GAP;
     }
-    lists(
-        &mut c,
-        board,
-        &cols,
-        y,
-        HEIGHT - footer::height(board) - GAP,
-    );
-    footer::draw(&mut c, board);
+    let foot = footer::Plan::of(board);
+    lists(&mut c, board, &cols, y, HEIGHT - foot.height - GAP);
+    footer::draw(&mut c, board, &foot);
     let size = format!("width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\"");
     frame(board, &size, &c.body)
 }
@@ -93,7 +88,7 @@ pub fn headline(board: &Board) -> String {
 fn frame(board: &Board, size: &str, body: &str) -> String {
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" {size} font-family=\"{}\">\n<title>APBDes {} {}</title>\n{body}</svg>\n",
-        super::fonts::FAMILY,
+        crate::images::fonts::FAMILY,
         board.tahun,
         crate::html::escape(&board.desa),
     )

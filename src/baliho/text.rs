@@ -62,10 +62,10 @@ impl Advances {
 }
 
 static REGULAR: LazyLock<Advances> = LazyLock::new(|| {
-    super::fonts::with_face(false, Advances::of).unwrap_or_else(|| Advances::of(&[]))
+    crate::images::fonts::with_face(false, Advances::of).unwrap_or_else(|| Advances::of(&[]))
 });
 static BOLD: LazyLock<Advances> = LazyLock::new(|| {
-    super::fonts::with_face(true, Advances::of).unwrap_or_else(|| Advances::of(&[]))
+    crate::images::fonts::with_face(true, Advances::of).unwrap_or_else(|| Advances::of(&[]))
 });
 
 /// The weights the board uses.

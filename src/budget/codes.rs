@@ -33,16 +33,6 @@ fn problem(message: String, hint: Option<String>) -> Problem {
     Problem { message, hint }
 }
 
-/// The account code every row of a rekening section starts with.
-fn section_root(section: Section) -> &'static str {
-    match section {
-        Section::Pendapatan => "4",
-        Section::Belanja => "5",
-        Section::Penerimaan => "6.1",
-        Section::Pengeluaran => "6.2",
-    }
-}
-
 /// Checks the `kode` of a row in `section`.
 pub fn check(k: Kodefikasi, section: Section, code: &Code) -> Result<Known, Problem> {
     let (Some(rekening), Some(kegiatan)) = (k.rekening(), k.kegiatan()) else {
@@ -61,9 +51,8 @@ fn check_rekening(
     section: Section,
     code: &Code,
 ) -> Result<Known, Problem> {
-    let root = section_root(section);
     let s = code.as_str();
-    let inside = s == root || s.starts_with(&format!("{root}."));
+    let inside = Section::of_rekening(s) == Some(section);
     // In 20/2018 and 113/2014, 6 (PEMBIAYAAN) heads both lists.
     let is_head = s == "6" && matches!(section, Section::Penerimaan | Section::Pengeluaran);
     if inside || is_head {
@@ -74,10 +63,7 @@ fn check_rekening(
             return Ok(Known::Rincian);
         }
     } else if let Some(name) = table.name(s) {
-        let home = Section::ALL.into_iter().find(|&other| {
-            other != Section::Belanja
-                && (s == section_root(other) || s.starts_with(&format!("{}.", section_root(other))))
-        });
+        let home = Section::of_rekening(s).filter(|&h| h != Section::Belanja);
         let hint = match home {
             Some(home) => format!("pindahkan baris ini ke bagian `{}`", home.path()),
             None if s.starts_with('5') => "baris belanja memakai kode kegiatan (mis. 02.03.10) di `kode`; kode rekening 5.x ditulis di `jenis`".to_owned(),
@@ -92,6 +78,7 @@ fn check_rekening(
             Some(hint),
         ));
     }
+    let root = section.root();
     let candidates = table
         .entries()
         .iter()

@@ -9,6 +9,7 @@ pub mod codes;
 pub mod file;
 pub mod kegiatan;
 mod rows;
+pub mod shown;
 pub mod summary;
 pub mod tree;
 pub mod verify;
@@ -24,8 +25,8 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::ops::{Add, Sub};
 
-/// The four lists of a budget file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The four lists of a budget file, ordered as a budget file lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
     Pendapatan,
     Belanja,
@@ -40,6 +41,28 @@ impl Section {
         Section::Penerimaan,
         Section::Pengeluaran,
     ];
+
+    /// The account code every rekening of the section starts with.
+    pub fn root(self) -> &'static str {
+        match self {
+            Section::Pendapatan => "4",
+            Section::Belanja => "5",
+            Section::Penerimaan => "6.1",
+            Section::Pengeluaran => "6.2",
+        }
+    }
+
+    /// The section an account code belongs to: 4 pendapatan, 5 belanja, 6.1 penerimaan,
+    /// 6.2 pengeluaran. 6.3 (SiLPA tahun berjalan) is a computed figure, in no section.
+    pub fn of_rekening(kode: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| {
+            let root = s.root();
+            kode == root
+                || kode
+                    .strip_prefix(root)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    }
 
     /// The YAML path of the list (`pembiayaan.penerimaan`).
     pub fn path(self) -> &'static str {

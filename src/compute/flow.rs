@@ -9,6 +9,7 @@
 use crate::budget::summary::{Slice, Summary};
 use crate::budget::{Budget, NodeKind};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One side of the picture: a sumber dana or a bidang, with its anggaran.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,22 +46,22 @@ pub fn flow(budget: &Budget, summary: &Summary) -> Option<Flow> {
     }
     let mut amounts = vec![vec![Decimal::ZERO; targets.len()]; sources.len()];
     let tree = &budget.belanja;
+    // The first row of each code in table order: a bidang slice is that row.
+    let mut first = HashMap::new();
+    for (i, _) in tree.walk() {
+        first.entry(tree.nodes[i].kode.as_str()).or_insert(i);
+    }
     for (target, bidang) in summary.belanja_bidang.iter().enumerate() {
-        let Some(root) = tree
-            .walk()
-            .into_iter()
-            .map(|(i, _)| i)
-            .find(|&i| Some(tree.nodes[i].kode.to_string()) == bidang.kode)
-        else {
+        let Some(&root) = bidang.kode.as_deref().and_then(|k| first.get(k)) else {
             continue;
         };
-        for (i, _) in tree.walk_from(root) {
-            let node = &tree.nodes[i];
-            if node.kind == NodeKind::Group {
-                continue;
-            }
-            let kode = node.sumber_dana.map(|s| s.kode.to_owned());
-            if let Some(source) = sources.iter().position(|s| s.kode == kode) {
+        let leaves = tree
+            .walk_from(root)
+            .into_iter()
+            .map(|(i, _)| &tree.nodes[i]);
+        for node in leaves.filter(|n| n.kind != NodeKind::Group) {
+            let kode = node.sumber_dana.map(|s| s.kode);
+            if let Some(source) = sources.iter().position(|s| s.kode.as_deref() == kode) {
                 amounts[source][target] += node.amounts.anggaran;
             }
         }

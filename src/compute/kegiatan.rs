@@ -58,7 +58,7 @@ fn unspent(budget: &Budget) -> impl Iterator<Item = &Code> {
 }
 
 /// Whether residents should expect a report on this kegiatan (see the module header).
-pub fn report_expected(budget: &Budget, kode: &Code, index: usize) -> bool {
+fn report_expected(budget: &Budget, kode: &Code, index: usize) -> bool {
     if is_routine(budget.kodefikasi, kode) || all_pegawai(budget, index) {
         return false;
     }

@@ -12,13 +12,16 @@
 //! photo or changed settings give new names, so browsers and share previews never show a
 //! stale copy, and an unchanged photo is found in the cache without being decoded.
 
+pub mod board;
 pub mod cache;
+pub mod fonts;
 pub mod limits;
 pub mod measure;
 pub mod process;
 pub mod queue;
 pub mod run;
 pub mod share;
+pub mod vector;
 
 /// Everything that changes the bytes of an output image. Change it whenever the processing
 /// changes, so cached files made the old way are not reused.

@@ -47,7 +47,7 @@ pub struct Queue {
     pub photos: BTreeMap<String, PhotoJob>,
     pub cards: BTreeMap<String, CardJob>,
     /// Notice boards to convert to PNG and PDF, by their folder (`anggaran/2025`).
-    pub balihos: BTreeMap<String, crate::baliho::job::Job>,
+    pub balihos: BTreeMap<String, super::board::Job>,
 }
 
 /// The output files of a photo, smallest first.

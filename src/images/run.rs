@@ -233,8 +233,8 @@ fn card(cache: &Cache, job: &CardJob) -> Result<Part, Diagnostic> {
     Ok(part)
 }
 
-fn baliho(cache: &Cache, job: &crate::baliho::job::Job) -> Result<Part, Diagnostic> {
-    let made = crate::baliho::job::run(cache, job)?;
+fn baliho(cache: &Cache, job: &super::board::Job) -> Result<Part, Diagnostic> {
+    let made = super::board::run(cache, job)?;
     Ok(Part {
         files: made.files,
         fresh: made.fresh,

@@ -3,30 +3,19 @@
 //!
 //! In: the village's name and region. Out: an SVG text ([`site_card`]) and the PNG of a
 //! card's SVG ([`png`]); a budget year's card is the headline of its notice board
-//! ([`crate::baliho::layout::headline`]). The text is
-//! drawn with the Noto Sans files compiled into Papan (`assets/fonts/`, SIL Open Font
-//! License); no font of the build machine is ever looked up, so the PNG has the same bytes
-//! on every machine.
+//! (`baliho::layout::headline`). The text is drawn with the bundled fonts
+//! ([`super::fonts`]), so the PNG has the same bytes on every machine.
 
+use super::fonts::{self, FAMILY};
+use super::vector;
 use super::{SHARE_HEIGHT, SHARE_WIDTH};
 use crate::html::escape;
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-use image::{ExtendedColorType, ImageEncoder};
-use std::sync::{Arc, LazyLock};
-
-pub const FAMILY: &str = "Noto Sans";
+use image::codecs::png::CompressionType;
 const BACKGROUND: &str = "#004b7f";
 const MUTED: &str = "#cfe0ee";
 const LEFT: u32 = 72;
 /// The width text may use: the card minus both margins.
 const TEXT_WIDTH: u32 = SHARE_WIDTH - 2 * LEFT;
-
-pub static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
-    let mut db = usvg::fontdb::Database::new();
-    db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").to_vec());
-    db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").to_vec());
-    Arc::new(db)
-});
 
 /// A font size at most `max` at which `text` fits the card's width. Noto Sans glyphs
 /// average a little under 0.6 em; this errs on the wide side.
@@ -64,30 +53,8 @@ pub fn site_card(desa: &str, wilayah: &str) -> String {
 
 /// Draws an SVG with the embedded fonts only, as PNG. The background must be opaque.
 pub fn png(svg: &str) -> Result<Vec<u8>, String> {
-    let options = usvg::Options {
-        font_family: FAMILY.to_owned(),
-        fontdb: Arc::clone(&FONTS),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(SHARE_WIDTH, SHARE_HEIGHT)
-        .ok_or_else(|| "ukuran gambar tidak sah".to_owned())?;
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::default(),
-        &mut pixmap.as_mut(),
-    );
-    // The card is opaque: keep three channels, which makes the PNG smaller.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, CompressionType::Best, FilterType::Adaptive)
-        .write_image(&rgb, SHARE_WIDTH, SHARE_HEIGHT, ExtendedColorType::Rgb8)
-        .map_err(|e| e.to_string())?;
-    Ok(out)
+    let tree = usvg::Tree::from_str(svg, &fonts::options()).map_err(|e| e.to_string())?;
+    vector::rgb_png(&tree, SHARE_WIDTH, SHARE_HEIGHT, CompressionType::Best)
 }
 
 #[cfg(test)]

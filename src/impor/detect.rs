@@ -6,6 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::impor::limits;
+use crate::impor::siskeudes::mde;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -75,13 +76,12 @@ pub fn detect(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<Form
         return Some(Format::Database);
     }
     if is_db_name && head.starts_with(&OLE2) {
-        diags.push(Diagnostic::error(shown, "database ini dikunci dengan kata sandi (terenkripsi), jadi isinya tidak dapat dibaca")
-            .hint("buka database di Microsoft Access dengan kata sandinya, pilih File → Info → Decrypt Database (Dekripsi Database), simpan, lalu impor lagi; atau ekspor tabelnya ke zip CSV seperti untuk OpenSID"));
+        diags.push(mde::locked(shown));
         return None;
     }
     if is_db_name {
         diags.push(Diagnostic::error(shown, "berkas ini bukan database Access yang utuh (rusak, terpotong, atau berkas lain yang diberi nama .mde)")
-            .hint("salin ulang berkas DataAPBDES dari komputer Siskeudes (saat Siskeudes ditutup), lalu coba lagi"));
+            .hint(mde::COPY_AGAIN));
         return None;
     }
     let bytes = read_all(path, shown, diags)?;

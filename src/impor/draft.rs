@@ -17,7 +17,6 @@ pub struct DraftRow {
     pub uraian: Option<String>,
     pub jenis: Option<String>,
     pub sumber_dana: Option<String>,
-    pub lokasi: Option<String>,
     pub keterangan: Option<String>,
     /// None on a group row whose total the source did not print.
     pub anggaran: Option<Decimal>,
@@ -94,19 +93,6 @@ impl Draft {
     /// Printed figures that differ from what their rows add up to.
     pub fn mismatches(&self) -> impl Iterator<Item = &PrintedCheck> {
         self.checks.iter().filter(|c| c.printed != c.computed)
-    }
-}
-
-/// The section an account code belongs to: 4 pendapatan, 5 belanja, 6.1 penerimaan,
-/// 6.2 pengeluaran. 6.3 (SiLPA tahun berjalan) is a computed figure, in no section.
-pub fn section_of_rekening(kode: &str) -> Option<Section> {
-    let mut parts = kode.split('.');
-    match (parts.next(), parts.next()) {
-        (Some("4"), _) => Some(Section::Pendapatan),
-        (Some("5"), _) => Some(Section::Belanja),
-        (Some("6"), Some("1")) => Some(Section::Penerimaan),
-        (Some("6"), Some("2")) => Some(Section::Pengeluaran),
-        _ => None,
     }
 }
 

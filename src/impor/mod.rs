@@ -136,19 +136,33 @@ fn filter_years(
 /// add up, and reads it back through the budget loader as `papan check` does.
 fn finish(draft: Draft, diags: &mut Diagnostics) -> Option<Output> {
     let path = PathBuf::from(format!("content/anggaran/{}.yaml", draft.tahun));
-    // The loader itself finds the mismatches: read once with the key, keep it only if needed.
-    let probe = yaml_out::write(&draft, true);
-    let mut scratch = Diagnostics::new();
-    let has_selisih = budget::load(SourceFile::new(&path, probe), &mut scratch)
-        .is_some_and(|b| Section::ALL.iter().any(|&s| !b.tree(s).selisih.is_empty()));
-    let text = yaml_out::write(&draft, has_selisih);
-    let budget = budget::load(SourceFile::new(&path, text.clone()), diags)?;
+    // Most sources add up: one reading. Only a text with errors is read again with the key;
+    // the loader itself then finds the mismatches, and the key stays only if it found any.
+    let plain = read_back(&path, yaml_out::write(&draft, false));
+    let (text, budget, found) = if plain.2.has_errors() {
+        let probe = read_back(&path, yaml_out::write(&draft, true));
+        let has_selisih = probe
+            .1
+            .as_ref()
+            .is_some_and(|b| Section::ALL.iter().any(|&s| !b.tree(s).selisih.is_empty()));
+        if has_selisih { probe } else { plain }
+    } else {
+        plain
+    };
+    diags.append(found);
     Some(Output {
         path,
         text,
-        budget,
+        budget: budget?,
         draft,
     })
+}
+
+/// The text, the budget the loader reads from it, and what the loader reported.
+fn read_back(path: &Path, text: String) -> (String, Option<Budget>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let budget = budget::load(SourceFile::new(path, text.clone()), &mut diags);
+    (text, budget, diags)
 }
 
 /// Where each output goes in `site`, refusing existing files unless `timpa`.

@@ -95,7 +95,6 @@ fn write_rows(out: &mut String, k: Kodefikasi, section: Section, rows: &[DraftRo
         }
         for (key, value) in [
             ("sumber_dana", &row.sumber_dana),
-            ("lokasi", &row.lokasi),
             ("keterangan", &row.keterangan),
         ] {
             if let Some(v) = value {

@@ -20,6 +20,7 @@ mod tests;
 
 use crate::collection::{self, Folder, Naming};
 use crate::diagnostic::Diagnostics;
+use crate::paths;
 use crate::source::SourceFile;
 use category::{Categories, Category};
 use model::{Context, Producer, Product};
@@ -81,7 +82,7 @@ pub fn load(root: &Path, own: &[Category], diags: &mut Diagnostics) -> Catalog {
         producers
             .iter()
             .map(|p| (p.stem.as_str(), p.source.as_path())),
-        |s| format!("umkm/{s}/"),
+        |s| paths::pretty(&paths::producer(s)).to_owned(),
         diags,
     );
     let producers: BTreeMap<String, Producer> =
@@ -99,7 +100,7 @@ pub fn load(root: &Path, own: &[Category], diags: &mut Diagnostics) -> Catalog {
         products
             .iter()
             .map(|p| (p.stem.as_str(), p.source.as_path())),
-        |s| format!("produk/{s}/"),
+        |s| paths::pretty(&paths::product(s)).to_owned(),
         diags,
     );
     Catalog {

@@ -81,7 +81,8 @@ pub fn display(number: &str) -> String {
     chunks.join("-")
 }
 
-/// A link that opens a chat with `number` (normalised) with `text` typed in.
+/// A link that opens a chat with `number` (normalised) with `text` typed in; with no
+/// number, WhatsApp asks whom to send it to.
 pub fn order_link(number: &str, text: &str) -> String {
     format!(
         "https://wa.me/{number}?text={}",

@@ -51,7 +51,8 @@ pub struct Svg {
     pub height: u32,
 }
 
-const WIDTH: u32 = 360;
+/// Every budget picture is drawn this wide and scales to the screen.
+pub const WIDTH: u32 = 360;
 const PAD: i32 = 8;
 const LABEL_SIZE: f64 = 13.0;
 const VALUE_SIZE: f64 = 12.0;
@@ -64,6 +65,8 @@ const VALUE_ROOM: i32 = 104;
 const DARK: RGBColor = RGBColor(0x00, 0x4B, 0x7F);
 const LIGHT: RGBColor = RGBColor(0xB9, 0xDD, 0xF5);
 const TEXT: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
+/// [`TEXT`], for pictures drawn without plotters.
+pub const TEXT_HEX: &str = "#1A1A1A";
 /// plotters writes font sizes divided by this factor.
 const PLOTTERS_FONT_SCALE: f64 = 1.24;
 

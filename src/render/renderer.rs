@@ -212,7 +212,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Queues a notice board's PNG and PDF, made after rendering like the photos.
-    pub fn baliho(&mut self, job: crate::baliho::job::Job) {
+    pub fn baliho(&mut self, job: crate::images::board::Job) {
         self.images.balihos.insert(job.dir.clone(), job);
     }
 

@@ -6,10 +6,8 @@
 //! sub-path and opened from disk; links name `index.html` because a browser opening files
 //! from disk does not add it.
 
-use crate::budget::Amounts;
 use crate::desa::Desa;
 use crate::images::queue::Rendition;
-use crate::money::{format_percent, rupiah};
 use crate::paths::{pretty, root_of};
 use serde::Serialize;
 
@@ -20,28 +18,8 @@ pub struct LinkView {
     pub href: String,
 }
 
-/// Anggaran, realisasi, lebih/(kurang) and % of one figure, formatted.
-#[derive(Debug, Clone, Serialize)]
-pub struct AmountsView {
-    pub anggaran: String,
-    pub realisasi: Option<String>,
-    pub selisih: Option<String>,
-    pub persen: Option<String>,
-    /// Realisasi above anggaran.
-    pub lebih: bool,
-}
-
-impl AmountsView {
-    pub fn new(a: &Amounts) -> Self {
-        AmountsView {
-            anggaran: rupiah(a.anggaran),
-            realisasi: a.realisasi.map(rupiah),
-            selisih: a.selisih().map(rupiah),
-            persen: a.realisasi.map(|_| format_percent(a.percent())),
-            lebih: a.realisasi.is_some_and(|r| r > a.anggaran),
-        }
-    }
-}
+/// A figure's amounts formatted: shared with the notice board, so it lives with the budget.
+pub use crate::budget::shown::AmountsView;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {

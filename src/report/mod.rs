@@ -13,6 +13,7 @@ use crate::budget::Budget;
 use crate::code::Code;
 use crate::collection::{self, Folder, Naming};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::paths;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -141,7 +142,7 @@ pub fn load(root: &Path, budgets: &[Budget], today: Date, diags: &mut Diagnostic
         reports
             .iter()
             .map(|r| (r.slug.as_str(), r.source.as_path())),
-        |s| format!("halaman laporan/{s}/"),
+        |s| format!("halaman {}", paths::pretty(&paths::report(s))),
         diags,
     );
     reports.sort_by(|a, b| b.tanggal.cmp(&a.tanggal).then_with(|| a.slug.cmp(&b.slug)));

@@ -24,7 +24,9 @@ const PORTS_TO_TRY: u16 = 20;
 /// Reload streams send a comment this often, so a closed tab is noticed and its thread ends.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-pub fn run(root: &Path, port: u16, open_browser: bool) -> Result<(), Error> {
+/// Builds the site, serves it and rebuilds on every change; `no_browser` keeps the browser
+/// closed (it is also kept closed in CI, see [`crate::browser`]).
+pub fn run(root: &Path, port: u16, no_browser: bool) -> Result<(), Error> {
     if !root.join("content").is_dir() {
         // Let the loader say what is wrong and how to start a site.
         let mut diags = Diagnostics::new();
@@ -62,12 +64,11 @@ pub fn run(root: &Path, port: u16, open_browser: bool) -> Result<(), Error> {
             report(&shared.rebuild(&site), "dibangun ulang");
         })
     };
-    let _watch = watcher.map_err(|e| {
-        crate::build::environment(format!("perubahan berkas tidak dapat dipantau: {e}"))
-    })?;
+    let _watch = watcher
+        .map_err(|e| Error::environment(format!("perubahan berkas tidak dapat dipantau: {e}")))?;
     let url = format!("http://127.0.0.1:{used}/");
     println!("Pratinjau situs: {url}");
-    crate::browser::open(&url, !open_browser);
+    crate::browser::open(&url, no_browser);
     println!(
         "Halaman dimuat ulang setiap kali berkas di content/ atau themes/ disimpan; tekan Ctrl+C untuk berhenti."
     );

@@ -118,7 +118,7 @@ pub fn owned_files(output: &Path) -> Result<BTreeSet<String>, Error> {
                 false,
             )
         })?;
-        let rel = relative_key(output, entry.path());
+        let rel = crate::paths::relative(output, entry.path());
         let known = if entry.file_type().is_dir() {
             folders.contains(&rel)
         } else {
@@ -164,15 +164,6 @@ pub fn read_manifest(path: &Path) -> Option<BTreeSet<String>> {
             .map(str::to_owned)
             .collect(),
     )
-}
-
-fn relative_key(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

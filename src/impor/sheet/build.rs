@@ -104,7 +104,7 @@ pub fn draft(
             }
             continue;
         }
-        match crate::impor::draft::section_of_rekening(&s) {
+        match Section::of_rekening(&s) {
             Some(Section::Belanja) if kegiatan.is_some() => {
                 if let Some(kg) = kegiatan.as_mut() {
                     kg.rekening.push(row);
@@ -240,7 +240,6 @@ fn flush(d: &mut Draft, kegiatan: Option<Kegiatan>, with_realisasi: bool) {
                         .unwrap_or_default()
                 )
             }),
-            ..DraftRow::default()
         });
     }
 }

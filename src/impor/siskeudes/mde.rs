@@ -118,15 +118,26 @@ fn ole_date(days: f64) -> String {
 
 fn open_error(e: &FileError, shown: &Path) -> Diagnostic {
     match e {
-        FileError::PasswordRequired | FileError::InvalidPassword => Diagnostic::error(shown, "database ini dikunci dengan kata sandi (terenkripsi), jadi isinya tidak dapat dibaca")
-            .hint("buka database di Microsoft Access dengan kata sandinya, pilih File → Info → Decrypt Database (Dekripsi Database), simpan, lalu impor lagi; atau ekspor tabelnya ke zip CSV seperti untuk OpenSID"),
+        FileError::PasswordRequired | FileError::InvalidPassword => locked(shown),
         _ => damaged(e, shown),
     }
 }
 
+/// A database locked with a password: Papan cannot read it, Access can unlock it.
+pub(crate) fn locked(shown: &Path) -> Diagnostic {
+    Diagnostic::error(shown, "database ini dikunci dengan kata sandi (terenkripsi), jadi isinya tidak dapat dibaca")
+        .hint("buka database di Microsoft Access dengan kata sandinya, pilih File → Info → Decrypt Database (Dekripsi Database), simpan, lalu impor lagi; atau ekspor tabelnya ke zip CSV seperti untuk OpenSID")
+}
+
+/// What to do about a damaged or cut-off database copy.
+pub(crate) const COPY_AGAIN: &str = "salin ulang berkas DataAPBDES dari komputer Siskeudes (saat Siskeudes ditutup), lalu coba lagi";
+
 fn damaged(e: &FileError, shown: &Path) -> Diagnostic {
-    Diagnostic::error(shown, format!("database ini rusak, terpotong, atau bukan database Access: {e}"))
-        .hint("salin ulang berkas DataAPBDES dari komputer Siskeudes (saat Siskeudes ditutup), lalu coba lagi")
+    Diagnostic::error(
+        shown,
+        format!("database ini rusak, terpotong, atau bukan database Access: {e}"),
+    )
+    .hint(COPY_AGAIN)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::budget::{Section, Tahap};
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::impor::Choice;
-use crate::impor::draft::{Draft, DraftRow, section_of_rekening};
+use crate::impor::draft::{Draft, DraftRow};
 use crate::impor::report::Report;
 use crate::reference::{self, Kodefikasi};
 use jiff::civil::Date;
@@ -20,8 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Where a row goes: section, kegiatan (None outside belanja), rekening, sumber dana group.
-type RowKey = (SectionOrder, Option<Code>, Code, String);
-type SectionOrder = u8;
+type RowKey = (Section, Option<Code>, Code, String);
 
 #[derive(Debug, Default)]
 struct Agg {
@@ -30,12 +29,6 @@ struct Agg {
     /// Sumber dana as written in the lines gathered here.
     sumber: BTreeSet<String>,
     uraian: Option<String>,
-}
-
-const ORDER: [Section; 4] = Section::ALL;
-
-fn order(s: Section) -> SectionOrder {
-    ORDER.iter().position(|&o| o == s).unwrap_or(0) as u8
 }
 
 /// The kegiatan code inside a Kd_Keg (`20.07.02.15.` of village `20.07.` → `02.15`); None
@@ -68,7 +61,7 @@ fn key_of(
         }
         _ => None,
     };
-    Ok((order(section), keg, rek, sumber_group(section, sumber)))
+    Ok((section, keg, rek, sumber_group(section, sumber)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -144,7 +137,7 @@ fn anggaran(
     let perubahan = lines.iter().any(|l| l.5 != l.6);
     let mut rows: BTreeMap<RowKey, Agg> = BTreeMap::new();
     for (place, keg, rek, sumber, uraian, before, after) in lines {
-        let Some(section) = section_of_rekening(&rek) else {
+        let Some(section) = Section::of_rekening(&rek) else {
             report.skip(
                 place,
                 format!("rekening {rek} bukan pendapatan, belanja atau pembiayaan"),
@@ -183,7 +176,7 @@ fn add_realisasi(
     let until = choice.per_tanggal.unwrap_or(latest);
     let found: BTreeMap<Key, Decimal> = realisasi::derive(&movements, until);
     for ((keg, rek, sumber), value) in found {
-        let Some(section) = section_of_rekening(&rek) else {
+        let Some(section) = Section::of_rekening(&rek) else {
             continue;
         };
         match key_of(section, &keg, &rek, &sumber, desa) {
@@ -264,7 +257,6 @@ fn fill(
     let with_realisasi = d.tahap.has_realisasi();
     let (mut last_keg, mut last_bid) = (None::<Code>, None::<String>);
     for ((section, keg, rek, _), agg) in rows {
-        let section = ORDER[section as usize];
         let mut row = DraftRow {
             kode: rek.to_string(),
             anggaran: Some(agg.anggaran),

@@ -185,7 +185,7 @@ pub fn trend(years: &[Year]) -> Option<(ChartView, Svg)> {
             "Grafik batang: pendapatan dan belanja desa tahun {first} sampai {last}. Angka lengkap ada pada tabel di bawah grafik."
         ),
         judul,
-        src: "tren.svg".into(),
+        src: paths::TREND_SVG.into(),
         width: svg.width,
         height: svg.height,
         kolom: "Tahun".into(),

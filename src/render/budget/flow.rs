@@ -9,13 +9,13 @@
 use crate::compute::flow::{Flow, Part};
 use crate::html::escape;
 use crate::money::{format_percent, percent, rupiah, rupiah_short};
-use crate::render::chart::Svg;
+use crate::render::chart::{self, Svg, TEXT_HEX as TEXT};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use std::fmt::Write as _;
 
-const WIDTH: f64 = 360.0;
+const WIDTH: f64 = chart::WIDTH as f64;
 /// Each side's label column; the bands run between the two bars.
 const LABEL_W: f64 = 110.0;
 const BAR_W: f64 = 10.0;
@@ -37,7 +37,6 @@ const COLOURS: [&str; 7] = [
 ];
 const NOT_STATED: &str = "#999999";
 const TARGET: &str = "#4D4D4D";
-const TEXT: &str = "#1A1A1A";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FlowRow {

@@ -118,7 +118,7 @@ pub fn lists(year: &Year, links: &KegiatanLinks) -> KegiatanLists {
 
 /// At the end of the year a kegiatan with no realisasi was not carried out; in a
 /// mid-year report it may simply not have started yet, and the heading says so.
-fn zero_list(budget: &Budget, items: Vec<KegiatanItem>) -> ZeroList {
+pub fn zero_list(budget: &Budget, items: Vec<KegiatanItem>) -> ZeroList {
     match (budget.tahap, budget.per_tanggal) {
         (Tahap::Realisasi, _) => ZeroList {
             judul: "Kegiatan dengan realisasi Rp 0 (tidak terlaksana)".into(),

@@ -1,17 +1,24 @@
-//! The fonts of the notice board: the Noto Sans files compiled into Papan for the share
-//! cards (`assets/fonts/`, SIL Open Font License), shared rather than embedded twice.
+//! The fonts every picture Papan draws is set in (share cards, the notice board): the Noto
+//! Sans files compiled into Papan (`assets/fonts/`, SIL Open Font License).
 //!
 //! In: nothing. Out: the font database usvg lays text out with, and the raw face data for
 //! measuring. No font of the build machine is ever looked up, so the PNG and PDF have the
 //! same bytes on every machine.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use usvg::fontdb::{Database, Family, Query, Weight};
 
-pub use crate::images::share::FAMILY;
+pub const FAMILY: &str = "Noto Sans";
+
+static FONTS: LazyLock<Arc<Database>> = LazyLock::new(|| {
+    let mut db = Database::new();
+    db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").to_vec());
+    db.load_font_data(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").to_vec());
+    Arc::new(db)
+});
 
 pub fn database() -> Arc<Database> {
-    Arc::clone(&crate::images::share::FONTS)
+    Arc::clone(&FONTS)
 }
 
 /// Runs `f` on the bytes of the regular or the bold face; None if the face is missing.

@@ -1,4 +1,5 @@
-//! The notice board's SVG turned into the files people print and share.
+//! The notice board's SVG turned into the files people print and share; and any opaque
+//! picture drawn as PNG ([`rgb_png`], for the share cards too).
 //!
 //! In: the board's SVG text. Out: a PNG [`WIDTH`] pixels wide for WhatsApp (drawn by
 //! resvg), and a one-page vector PDF (svg2pdf): the bundled fonts embedded and subset, the
@@ -6,7 +7,7 @@
 //! it prints at 100 % on A3 and scales without loss to a 2 × 3 m banner. It carries a title
 //! and no dates or document IDs, so the same board gives the same bytes on every build.
 
-use super::{HEIGHT, WIDTH};
+use super::board::{HEIGHT, WIDTH};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
 use pdf_writer::{Finish, Name, Pdf, Rect, Ref, TextStr};
@@ -22,7 +23,19 @@ pub fn tree(svg: &str) -> Result<usvg::Tree, String> {
 /// The board as PNG, one pixel per board unit. The background is opaque: three channels,
 /// a smaller file.
 pub fn png(tree: &usvg::Tree) -> Result<Vec<u8>, String> {
-    let (w, h) = (px(WIDTH), px(HEIGHT));
+    // Fast rather than Best: the board's flat colours compress almost as well, in a
+    // fraction of the time (see scripts/bench-baliho.sh).
+    rgb_png(tree, px(WIDTH), px(HEIGHT), CompressionType::Default)
+}
+
+/// An opaque picture drawn `w` × `h` pixels and kept in three channels, which makes the
+/// PNG smaller.
+pub fn rgb_png(
+    tree: &usvg::Tree,
+    w: u32,
+    h: u32,
+    compression: CompressionType,
+) -> Result<Vec<u8>, String> {
     let mut pixmap =
         resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| "ukuran gambar tidak sah".to_owned())?;
     resvg::render(
@@ -36,9 +49,7 @@ pub fn png(tree: &usvg::Tree) -> Result<Vec<u8>, String> {
         .flat_map(|p| [p[0], p[1], p[2]])
         .collect();
     let mut out = Vec::new();
-    // Fast rather than Best: the board's flat colours compress almost as well, in a
-    // fraction of the time (see scripts/bench-baliho.sh).
-    PngEncoder::new_with_quality(&mut out, CompressionType::Default, FilterType::Adaptive)
+    PngEncoder::new_with_quality(&mut out, compression, FilterType::Adaptive)
         .write_image(&rgb, w, h, ExtendedColorType::Rgb8)
         .map_err(|e| e.to_string())?;
     Ok(out)

@@ -5,10 +5,15 @@
 //! files under `anggaran/TAHUN/`, and the cache entries to keep. An unchanged board costs
 //! two file reads; a changed one is drawn again, its PNG and PDF in parallel.
 
-use super::convert;
+use super::cache::{self, Bytes, Cache, Entry};
+use super::vector;
 use crate::diagnostic::Diagnostic;
-use crate::images::cache::{self, Bytes, Cache, Entry};
 use crate::output::OutputFile;
+use crate::paths;
+
+/// The board in SVG units: 2:3 portrait, one unit one PNG pixel.
+pub const WIDTH: f32 = 1080.0;
+pub const HEIGHT: f32 = 1620.0;
 
 /// Everything besides the SVG that changes the PNG or PDF bytes. Change it whenever the
 /// conversion changes, so files cached the old way are not reused.
@@ -41,11 +46,11 @@ impl Job {
         [
             (
                 cache::name(&self.key, Entry::BalihoPng),
-                format!("{}/baliho.png", self.dir),
+                format!("{}/{}", self.dir, paths::BALIHO_PNG),
             ),
             (
                 cache::name(&self.key, Entry::BalihoPdf),
-                format!("{}/baliho.pdf", self.dir),
+                format!("{}/{}", self.dir, paths::BALIHO_PDF),
             ),
         ]
     }
@@ -77,15 +82,12 @@ pub fn run(cache: &Cache, job: &Job) -> Result<Made, Diagnostic> {
     }
     let failed = |e: String| {
         Diagnostic::error(
-            format!("{}/baliho.svg", job.dir),
+            format!("{}/{}", job.dir, paths::BALIHO_SVG),
             format!("baliho APBDes tidak dapat dibuat: {e}"),
         )
     };
-    let tree = convert::tree(&job.svg).map_err(failed)?;
-    let (png, pdf) = rayon::join(
-        || convert::png(&tree),
-        || convert::pdf(&job.svg, &job.title),
-    );
+    let tree = vector::tree(&job.svg).map_err(failed)?;
+    let (png, pdf) = rayon::join(|| vector::png(&tree), || vector::pdf(&job.svg, &job.title));
     let [(png_entry, png_path), (pdf_entry, pdf_path)] = outputs;
     made.files = vec![
         OutputFile::new(png_path.clone(), png.map_err(failed)?),
