@@ -13,7 +13,7 @@
 mod bad;
 mod common;
 
-use bad::{Case, F, b, case, link, t};
+use bad::{F, assert_corpus, b, case, link, t};
 use common::DESA;
 
 const BUDGET_HEAD: &str = "tahun: 2025\ntahap: realisasi\nper_tanggal: 2025-12-31\n";
@@ -50,17 +50,6 @@ fn scalar_bomb(anchor_key: &str, list_key: &str) -> String {
 
 fn report(front: &str, body: &str) -> String {
     format!("---\n{front}---\n{body}")
-}
-
-fn assert_corpus(cases: Vec<Case>) {
-    let failures = bad::failures(&cases);
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases misbehave:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
 }
 
 #[test]

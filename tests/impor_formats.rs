@@ -95,6 +95,13 @@ fn run_import(path: &Path, choice: &Choice) -> (Option<papan::impor::Imported>, 
     (got, diags.report())
 }
 
+/// The report of an import that must be refused: nothing may come of it.
+fn refused(path: &Path, choice: &Choice) -> String {
+    let (got, report) = run_import(path, choice);
+    assert!(got.is_none(), "imported although refused:\n{report}");
+    report
+}
+
 #[test]
 fn realisasi_is_derived_from_the_transaction_tables() {
     let dir = tempfile::tempdir().unwrap();
@@ -213,7 +220,7 @@ fn a_database_of_two_villages_needs_desa() {
         },
     );
     assert_eq!(got.unwrap().outputs.len(), 1);
-    let (_, report) = run_import(
+    let report = refused(
         &path,
         &Choice {
             tahun: Some(2020),
@@ -242,7 +249,7 @@ fn a_zip_that_is_not_siskeudes_lists_the_tables_it_needs() {
             ("catatan.csv", "x\r\n".into()),
         ]),
     );
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(report.starts_with(&format!("kesalahan: berkas ini bukan data Siskeudes: tabel Ta_RABRinci, Ta_Kegiatan, Ta_Bidang tidak ada\n  --> {}\n   = tabel yang diperlukan: Ta_RABRinci, Ta_Kegiatan, Ta_Bidang\n   = tabel yang ada: Ta_Desa, catatan\n", path.display())), "{report}");
 }
 
@@ -251,7 +258,7 @@ fn a_truncated_zip_and_a_zip_bomb_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let whole = zip_of(&base_tables("20.07."));
     let path = save(dir.path(), "potong.zip", &whole[..whole.len() / 2]);
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(
         report.starts_with("kesalahan: zip ini rusak atau terpotong: "),
         "{report}"
@@ -267,7 +274,7 @@ fn a_truncated_zip_and_a_zip_bomb_are_refused() {
     let bomb = w.finish().unwrap().into_inner();
     assert!(bomb.len() < 1_000_000);
     let path = save(dir.path(), "bom.zip", &bomb);
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(report.starts_with("kesalahan: Ta_RABRinci.csv terlalu besar setelah dibuka (lebih dari 64 MB); berkas anggaran desa tidak sebesar itu\n"), "{report}");
 }
 
@@ -278,7 +285,7 @@ fn a_column_count_that_differs_is_refused_not_dropped() {
     t[0].1
         .push_str("\"2017\",\"20.07.\",\"20.07.02.02.\",\"5.1.2.02.\"\r\n");
     let path = save(dir.path(), "s.zip", &zip_of(&t));
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(
         report.starts_with(
             "kesalahan: Ta_RABRinci.csv baris 5: ada 4 kolom, padahal judulnya 10 kolom\n"
@@ -305,7 +312,7 @@ fn the_real_empty_siskeudes_database_is_read_and_says_it_has_no_budget() {
     assert!(tables.others.iter().any(|o| o == "Ref_Rek4"));
     let rinci = tables.get("Ta_RABRinci").unwrap();
     assert_eq!(rinci.column("AnggaranStlhPAK"), Some(14));
-    let (_, report) = run_import(&mde, &Choice::default());
+    let report = refused(&mde, &Choice::default());
     assert!(report.starts_with(&format!("kesalahan: berkas Siskeudes ini tidak berisi satu pun baris anggaran (tabel Ta_RABRinci kosong)\n  --> {}\n", mde.display())), "{report}");
 }
 
@@ -315,13 +322,13 @@ fn databases_that_cannot_be_read_say_why() {
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
     let path = save(dir.path(), "DataAPBDES.accdb", &ole);
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(report.starts_with("kesalahan: database ini dikunci dengan kata sandi (terenkripsi), jadi isinya tidak dapat dibaca\n"), "{report}");
     assert!(report.contains("File → Info → Decrypt Database"));
     let real =
         std::fs::read(repo().join("../shared/realdata/siskeudes-schema/DataAPBDES.mde")).unwrap();
     let path = save(dir.path(), "potong.mde", &real[..8192]);
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(
         report
             .starts_with("kesalahan: database ini rusak, terpotong, atau bukan database Access: "),
@@ -549,7 +556,7 @@ fn sheet_problems_name_the_sheet_row_and_column() {
         "tanpa-kepala.xlsx",
         &sheet_with(&[["APBDES 2024", "", ""], ["No", "Nama", "Nilai"]]),
     );
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(report.starts_with(&format!("kesalahan: lembar `APBDes`: kepala tabel APBDes tidak ditemukan di 30 baris pertama\n  --> {}\n   = judul yang ditemukan: APBDES 2024 | No | Nama\n", path.display())), "{report}");
 
     let path = save(
@@ -561,7 +568,7 @@ fn sheet_problems_name_the_sheet_row_and_column() {
             ["4.2.1", "Dana Desa", "seratus juta"],
         ]),
     );
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(
         report.starts_with(
             "kesalahan: lembar `APBDes` baris 3, kolom C: `seratus juta` bukan jumlah uang: "
@@ -579,7 +586,7 @@ fn sheet_problems_name_the_sheet_row_and_column() {
             ["4.2.1", "Dana Desa", "100"],
         ]),
     );
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(report.starts_with("kesalahan: baris ganda: kode 4.2.1 dengan uraian yang sama tertulis dua kali, di lembar `APBDes` baris 3 dan lembar `APBDes` baris 4\n"), "{report}");
 
     let path = save(
@@ -590,7 +597,7 @@ fn sheet_problems_name_the_sheet_row_and_column() {
             ["4.2.1", "Dana Desa", "100"],
         ]),
     );
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(
         report.starts_with("kesalahan: tahun anggaran tidak ditemukan di judul lembar kerja\n"),
         "{report}"
@@ -605,7 +612,7 @@ fn a_million_row_csv_is_refused_before_it_is_used() {
         text.push_str("4.2.1;Dana Desa;1\n");
     }
     let path = save(dir.path(), "besar.csv", text.as_bytes());
-    let (_, report) = run_import(&path, &Choice::default());
+    let report = refused(&path, &Choice::default());
     assert!(report.starts_with("kesalahan: berkas CSV ini berisi lebih dari 200000 baris (200001); APBDes desa tidak sepanjang itu\n"), "{report}");
 }
 

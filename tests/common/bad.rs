@@ -154,6 +154,18 @@ pub fn run(args: &[&str]) -> Run {
     }
 }
 
+/// Fails with every broken expectation of every case, once all have run.
+pub fn assert_corpus(cases: Vec<Case>) {
+    let failures = failures(&cases);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases misbehave:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
 /// Runs every case with `check` and `build`; returns one line per broken expectation.
 pub fn failures(cases: &[Case]) -> Vec<String> {
     let mut out = Vec::new();
