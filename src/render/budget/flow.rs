@@ -241,8 +241,13 @@ fn colour(part: &Part, i: usize) -> &'static str {
 
 /// `35%` of the total; `<1%` for a sliver.
 fn share(amount: Decimal, total: Decimal) -> String {
-    let p = percent(amount, total).unwrap_or_default();
-    let whole = p.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    // Rounded once, straight to whole percent: via `percent`'s two decimals, 44,496% would
+    // become 44,50% and then 45%.
+    let whole = (!total.is_zero())
+        .then(|| amount.checked_mul(Decimal::from(100))?.checked_div(total))
+        .flatten()
+        .unwrap_or_default()
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
     if whole.is_zero() && !amount.is_zero() {
         "<1%".to_owned()
     } else {
@@ -283,6 +288,18 @@ fn wrap(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::compute::flow::Link;
+
+    #[test]
+    fn a_share_is_rounded_once_to_whole_percent() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // 44.496 / 100.000 = 44,496% → 44% (rounding to 44,50% first would give 45%).
+        assert_eq!(share(d("44496"), d("100000")), "44%");
+        // 1 / 8 = 12,5% → 13%, half away from zero.
+        assert_eq!(share(d("1"), d("8")), "13%");
+        // 4 / 1.000 = 0,4%: a sliver, not 0%.
+        assert_eq!(share(d("4"), d("1000")), "<1%");
+        assert_eq!(share(d("0"), d("1000")), "0%");
+    }
 
     fn part(kode: Option<&str>, nama: &str, anggaran: i64) -> Part {
         Part {
