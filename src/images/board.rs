@@ -11,9 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
 use crate::paths;
 
-/// The board in SVG units: 2:3 portrait, one unit one PNG pixel.
-pub const WIDTH: f32 = 1080.0;
-pub const HEIGHT: f32 = 1620.0;
+pub use super::vector::{HEIGHT, WIDTH};
 
 /// Everything besides the SVG that changes the PNG or PDF bytes. Change it whenever the
 /// conversion changes, so files cached the old way are not reused.

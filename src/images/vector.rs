@@ -7,10 +7,13 @@
 //! it prints at 100 % on A3 and scales without loss to a 2 × 3 m banner. It carries a title
 //! and no dates or document IDs, so the same board gives the same bytes on every build.
 
-use super::board::{HEIGHT, WIDTH};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
 use pdf_writer::{Finish, Name, Pdf, Rect, Ref, TextStr};
+
+/// The board in SVG units: 2:3 portrait, one unit one PNG pixel.
+pub const WIDTH: f32 = 1080.0;
+pub const HEIGHT: f32 = 1620.0;
 
 /// The page's width in millimetres; the height follows from 2:3.
 pub const PAGE_WIDTH_MM: f32 = 280.0;
