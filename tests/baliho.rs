@@ -212,7 +212,7 @@ fn boards(output: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn boards_are_the_same_bytes_in_two_builds_and_come_from_the_cache() {
-    let (a, b) = (sample_site(), sample_site());
+    let (a, b) = (sample_site_cold(), sample_site_cold());
     for d in [&a, &b] {
         assert_eq!(build(d.path()).status.code(), Some(0));
     }

@@ -169,7 +169,7 @@ fn images(output: &Path) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn the_second_build_takes_every_image_from_the_cache() {
-    let dir = sample_site();
+    let dir = sample_site_cold();
     // Every one of the 27 files in content/foto is used by some page; the cards are one
     // per budget year (2023, 2024, 2025) plus the site's own: 4.
     let photos = std::fs::read_dir(dir.path().join("content/foto"))
@@ -228,7 +228,7 @@ fn the_second_build_takes_every_image_from_the_cache() {
 
 #[test]
 fn images_are_the_same_bytes_in_two_cold_builds() {
-    let (a, b) = (sample_site(), sample_site());
+    let (a, b) = (sample_site_cold(), sample_site_cold());
     for d in [&a, &b] {
         let out = build(d.path());
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -246,7 +246,7 @@ fn images_are_the_same_bytes_in_two_cold_builds() {
 
 #[test]
 fn check_reads_photo_sizes_without_writing_a_cache() {
-    let dir = sample_site();
+    let dir = sample_site_cold();
     let out = papan(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!dir.path().join(".papan-cache").exists());
@@ -255,7 +255,7 @@ fn check_reads_photo_sizes_without_writing_a_cache() {
 
 #[test]
 fn sample_builds_without_warnings() {
-    let dir = sample_site();
+    let dir = sample_site_cold();
     let out = build(dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("peringatan"), "{}", stderr(&out));

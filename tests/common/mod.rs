@@ -50,11 +50,52 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the repository's sample village (content/ and themes/ if present).
-pub fn sample_site() -> tempfile::TempDir {
+/// A copy of the repository's sample village (its content/), with no photo cache: the
+/// first build encodes every photo, as a village's first build does.
+pub fn sample_site_cold() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&repo().join("content"), &dir.path().join("content"));
     dir
+}
+
+/// A copy of the sample village with a warm photo cache, as a village has from its second
+/// build on: its pages are built in full, its photos and boards copied from the cache.
+/// Encoding them costs about ten seconds of processor time in a debug build, which thirty
+/// tests need not spend again; the tests of the cache and of the encoding itself use
+/// [`sample_site_cold`].
+pub fn sample_site() -> tempfile::TempDir {
+    let dir = sample_site_cold();
+    copy_dir(warm_cache(), &dir.path().join(".papan-cache"));
+    dir
+}
+
+/// The photo cache of one build of the sample, made once per binary and content: under
+/// `target/tmp/`, named by a hash of the sample's files and the binary's time, put in
+/// place by a rename so that test processes running side by side never see half of it.
+fn warm_cache() -> &'static Path {
+    static CACHE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    CACHE.get_or_init(|| {
+        use std::hash::{Hash, Hasher};
+        let mut hash = std::collections::hash_map::DefaultHasher::new();
+        for (path, bytes) in snapshot(&repo().join("content")) {
+            (path, bytes).hash(&mut hash);
+        }
+        let binary = std::fs::metadata(env!("CARGO_BIN_EXE_papan")).expect("papan binary");
+        binary.modified().expect("binary time").hash(&mut hash);
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let cache = root.join(format!("sample-cache-{:016x}", hash.finish()));
+        if !cache.is_dir() {
+            let site = sample_site_cold();
+            let out = papan(&["build", site.path().to_str().expect("utf-8")]);
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            let made = tempfile::tempdir_in(root).expect("temp dir");
+            let staged = made.path().join("cache");
+            std::fs::rename(site.path().join(".papan-cache"), &staged).expect("move cache");
+            // Another process may have put its copy there first; either is the same.
+            let _ = std::fs::rename(&staged, &cache);
+        }
+        cache
+    })
 }
 
 pub fn papan(args: &[&str]) -> Output {
