@@ -53,7 +53,10 @@ fn every_spelling_of_a_forbidden_folder_is_refused() {
     symlink(site.join("content"), home.join("tautan-isi")).unwrap();
     symlink(home, site.join("tautan-rumah")).unwrap();
     symlink("/", home.join("tautan-akar")).unwrap();
-    let before = snapshot(home);
+    // The photo cache is the builds' own; the one allowed build (into a folder named `~`)
+    // uses it too.
+    let mut before = snapshot(home);
+    before.retain(|k, _| !k.contains(".papan-cache"));
     let s = site.to_str().unwrap();
     let h = home.to_str().unwrap();
     // (folder as typed, run from, what the message calls it)
@@ -113,7 +116,6 @@ fn every_spelling_of_a_forbidden_folder_is_refused() {
         assert!(err.contains("saran:"), "{output}: {err}");
     }
     let mut after = snapshot(home);
-    // The one allowed build (into a folder named `~`) also filled the photo cache.
     after.retain(|k, _| !k.contains("~") && !k.contains(".papan-cache"));
     assert!(after == before, "a refused build changed files");
 }
