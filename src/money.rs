@@ -33,7 +33,8 @@ fn fail(message: impl Into<String>, hint: impl Into<String>) -> AmountError {
 }
 
 /// Reads an amount. Accepted: `850000000`, `15.000.000`, `Rp 1.220.937.619,09`,
-/// `1220937619.09`, `1,220,937,619.09`, `1,5`, `Rp 15.000.000,-`. Refused with an
+/// `1220937619.09`, `1,220,937,619.09`, `1,5`, `Rp 15.000.000,-`, and zero printed as a
+/// dash (`-`, `Rp -`, `Rp -,-`, `—`). Refused with an
 /// explanation: ambiguous `1.500` / `1,500`, negative amounts, more than two decimals,
 /// exponent or underscore notation, and absurdly large figures.
 pub fn parse_amount(raw: &str) -> Result<Decimal, AmountError> {
@@ -54,6 +55,11 @@ pub fn parse_amount(raw: &str) -> Result<Decimal, AmountError> {
             s = rest.trim_end();
             break;
         }
+    }
+    // Excel's accounting format, and so most printed APBDes, shows zero as a dash:
+    // `-`, `Rp -`, `Rp -,-`, `—`.
+    if matches!(s, "-" | "\u{2013}" | "\u{2014}") {
+        return Ok(Decimal::ZERO);
     }
     if s.is_empty() {
         return Err(fail(
@@ -100,6 +106,24 @@ pub fn parse_amount(raw: &str) -> Result<Decimal, AmountError> {
         ));
     }
     Ok(value.normalize())
+}
+
+/// Reads a price. A price has no sen, so what [`parse_amount`] refuses as ambiguous,
+/// `25.000` or `25,000` (one group of three after up to three digits), is thousands:
+/// Rp 25.000. Everything else reads as an amount.
+pub fn parse_price(raw: &str) -> Result<Decimal, AmountError> {
+    let mut groups = raw.trim().split(['.', ',']);
+    if let (Some(thousands), Some(units), None) = (groups.next(), groups.next(), groups.next()) {
+        let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+        if (1..=3).contains(&thousands.len())
+            && units.len() == 3
+            && digits(thousands)
+            && digits(units)
+        {
+            return parse_amount(&format!("{thousands}{units}"));
+        }
+    }
+    parse_amount(raw)
 }
 
 /// Splits into integer digits and decimal digits, deciding which separator is which.
@@ -350,10 +374,38 @@ mod tests {
             ("  42  ", "42"),
             ("1.000.000.000", "1000000000"),
             ("123456789012", "123456789012"),
+            // Zero as Excel's accounting format prints it.
+            ("-", "0"),
+            (" - ", "0"),
+            ("Rp -", "0"),
+            ("Rp -,-", "0"),
+            ("Rp. -", "0"),
+            ("\u{2014}", "0"),
+            ("Rp \u{2013}", "0"),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_amount(text), Ok(d(expected)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_price_has_no_sen_so_one_group_of_three_is_thousands() {
+        for (text, expected) in [
+            ("25.000", "25000"),
+            ("25,000", "25000"),
+            ("1.500", "1500"),
+            (" 999.000 ", "999000"),
+            ("15000", "15000"),
+            ("1.500.000", "1500000"),
+            ("Rp 15.000", "15000"),
+            ("2,5", "2.5"),
+        ] {
+            assert_eq!(parse_price(text), Ok(d(expected)), "{text}");
+        }
+        // Not one group of three: read, and refused, as any amount.
+        assert!(parse_price("1.50.000").is_err());
+        assert!(parse_price("1234.567").is_err());
+        assert!(parse_price("-1.500").is_err());
     }
 
     #[test]
@@ -408,6 +460,9 @@ mod tests {
             "5.",
             "1.234,567",
             "1,000.000.5",
+            "--",
+            "- 5",
+            "-,-5",
         ] {
             assert!(parse_amount(bad).is_err(), "{bad} should be refused");
         }

@@ -7,7 +7,7 @@ use super::category::{Categories, suggested_slug};
 use super::model::{Context, Description, Producer, Tautan};
 use super::whatsapp;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::money::parse_amount;
+use crate::money::parse_price;
 use crate::source::SourceFile;
 use crate::suggest::did_you_mean;
 use crate::yaml::{Spans, text};
@@ -112,7 +112,7 @@ pub(super) fn check_price(
         return None;
     };
     let at = spans.get("harga");
-    match parse_amount(&h) {
+    match parse_price(&h) {
         Ok(v) if v.is_zero() => {
             diags.push(
                 src.error(at, format!("harga `{h}` harus lebih dari nol"))
@@ -124,15 +124,7 @@ pub(super) fn check_price(
         Err(e) => {
             // The amount parser speaks of a "jumlah"; here it is a price.
             let message = e.message.replacen("jumlah", "harga", 1);
-            // A price is never a fraction of a rupiah: say how to write the thousands.
-            let hint = if e.message.contains("bermakna ganda") {
-                let digits: String = h.chars().filter(char::is_ascii_digit).collect();
-                let meant = digits.parse().map(crate::money::rupiah).unwrap_or_default();
-                format!("untuk {meant} tulis `harga: {digits}` atau `harga: {meant}`")
-            } else {
-                e.hint
-            };
-            diags.push(src.error(at, message).hint(hint));
+            diags.push(src.error(at, message).hint(e.hint));
             None
         }
     }

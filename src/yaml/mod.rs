@@ -230,6 +230,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_dash_for_zero_gets_told_to_write_0() {
+        let d = parse::<Doc>(&src(
+            "tahun: 2025\nbelanja:\n  - kode: \"01\"\n    anggaran: -\n",
+        ))
+        .unwrap_err();
+        assert_eq!(d.message, "penulisan YAML tidak sah");
+        assert_eq!(d.location.map(|l| l.line), Some(4));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "tanda `-` sendirian dibaca YAML sebagai awal daftar; untuk nol tulis 0 (atau \"-\" dengan tanda kutip)"
+            )
+        );
+    }
+
+    #[test]
     fn syntax_error_and_empty_file() {
         let d =
             parse::<Doc>(&src("tahun: 2025\nbelanja:\n  - kode: 1\n   bad: : x\n")).unwrap_err();

@@ -42,6 +42,14 @@ pub(super) fn translate(
         let line = src.line(l.line)?;
         line.chars().nth(l.column.checked_sub(1)?)
     });
+    // `realisasi: -`, zero as printed documents show it, is a list marker to YAML.
+    let lone_dash = location
+        .and_then(|l| src.line(l.line))
+        .and_then(|line| line.split_once(": "))
+        .is_some_and(|(_, value)| value.trim() == "-");
+    if message.contains("block sequence entries are not allowed") && lone_dash {
+        t.hint = Some("tanda `-` sendirian dibaca YAML sebagai awal daftar; untuk nol tulis 0 (atau \"-\" dengan tanda kutip)".into());
+    }
     if message.starts_with("invalid type: ") && matches!(opening, Some('[' | '{')) {
         t.hint = Some("nilai yang diawali `[` atau `{` dibaca YAML sebagai daftar atau kumpulan; jika ini teks biasa, apit seluruh nilainya dengan tanda kutip \"…\"".into());
     }
