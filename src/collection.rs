@@ -64,7 +64,7 @@ where
     T: Send,
     F: Fn(&Entry, &mut Diagnostics) -> Option<T> + Sync,
 {
-    let files = list(root, Path::new(folder.dir), folder.extensions);
+    let files = list(root, Path::new(folder.dir), folder.extensions, diags);
     let read: Vec<(Diagnostics, Option<T>)> = files
         .into_par_iter()
         .map(|relative| {
@@ -159,30 +159,52 @@ pub fn check_addresses<'a>(
     }
 }
 
-/// Files directly in `root/dir` with one of `extensions`, sorted, relative to `root`.
-/// Hidden files are editors' (Emacs's `.#laporan.md` lock is a dangling link while the file
-/// is open), never content.
-pub fn list(root: &Path, dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+/// Whether `path` ends in one of `extensions`, in any case: Windows and phones save
+/// `2025.YAML` and `Laporan.MD`.
+pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| extensions.iter().any(|e| x.eq_ignore_ascii_case(e)))
+}
+
+/// Files directly in `root/dir` with one of `extensions` (in any case), sorted, relative to
+/// `root`. Hidden files are editors' (Emacs's `.#laporan.md` lock is a dangling link while
+/// the file is open), never content. A file that Notepad saved as `2025.yaml.txt` is not
+/// read, with a warning saying how to rename it.
+pub fn list(root: &Path, dir: &Path, extensions: &[&str], diags: &mut Diagnostics) -> Vec<PathBuf> {
     let full = root.join(dir);
     if !full.is_dir() {
         return Vec::new();
     }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&full)
+    let mut files: Vec<PathBuf> = Vec::new();
+    let entries = walkdir::WalkDir::new(&full)
         .min_depth(1)
         .max_depth(1)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() || e.path_is_symlink())
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| {
-            e.path()
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| extensions.contains(&x))
-        })
-        .map(|e| dir.join(e.file_name()))
-        .collect();
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for e in entries {
+        let relative = dir.join(e.file_name());
+        if has_extension(&relative, extensions) {
+            files.push(relative);
+        } else if has_extension(&relative, &["txt"])
+            && has_extension(
+                Path::new(relative.file_stem().unwrap_or_default()),
+                extensions,
+            )
+        {
+            let meant = relative.with_extension("");
+            let meant = meant.file_name().unwrap_or_default().to_string_lossy();
+            diags.push(
+                Diagnostic::warning(&relative, "berkas ini tidak dibaca: namanya berakhiran `.txt`")
+                    .hint(format!(
+                        "ganti namanya menjadi `{meant}`; Notepad menambahkan `.txt` bila \"Save as type\" tidak diubah ke \"All Files\""
+                    )),
+            );
+        }
+    }
     files.sort();
     files
 }
@@ -217,14 +239,32 @@ mod tests {
             "content/x/.#a.md",
             "content/x/c.txt",
             "content/x/sub/d.md",
+            "content/x/E.MD",
+            "content/x/f.md.txt",
         ]);
-        let got = list(dir.path(), Path::new("content/x"), &["md"]);
+        let mut diags = Diagnostics::new();
+        let got = list(dir.path(), Path::new("content/x"), &["md"], &mut diags);
         assert_eq!(
             got,
             [
+                PathBuf::from("content/x/E.MD"),
                 PathBuf::from("content/x/a.md"),
                 PathBuf::from("content/x/b.md")
             ]
+        );
+        let warnings: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.file, PathBuf::from("content/x/f.md.txt"));
+        assert_eq!(
+            d.message,
+            "berkas ini tidak dibaca: namanya berakhiran `.txt`"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "ganti namanya menjadi `f.md`; Notepad menambahkan `.txt` bila \"Save as type\" tidak diubah ke \"All Files\""
+            )
         );
     }
 

@@ -111,7 +111,7 @@ fn photo_references(katalog: &Catalog, reports: &[Report], pages: &[Page]) -> BT
 fn load_budgets(root: &Path, diags: &mut Diagnostics) -> Vec<Budget> {
     let dir = Path::new("content/anggaran");
     let mut by_year: BTreeMap<i32, Vec<Budget>> = BTreeMap::new();
-    for relative in crate::collection::list(root, dir, &["yaml", "yml"]) {
+    for relative in crate::collection::list(root, dir, &["yaml", "yml"], diags) {
         let src = match SourceFile::read(root, &relative) {
             Ok(src) => src,
             Err(d) => {

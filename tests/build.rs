@@ -386,3 +386,29 @@ fn usage_errors_exit_2_and_missing_content_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("folder `content/` tidak ditemukan"));
 }
+
+#[test]
+fn upper_case_extensions_are_read_and_notepads_txt_is_named() {
+    let budget = "tahun: 2026\ntahap: anggaran\npendapatan:\n  - { kode: \"4.2.1\", anggaran: 900000000 }\nbelanja:\n  - { kode: \"01.01.01\", anggaran: 900000000 }\n";
+    let dir = site(&[
+        ("content/desa.yaml", DESA),
+        ("content/anggaran/2026.YAML", budget),
+        ("content/anggaran/2025.yaml.txt", "tahun: 2025\n"),
+        (
+            "content/laporan/Rapat.MD",
+            "---\njudul: Rapat Desa\ntanggal: 2026-01-05\nstatus: selesai\n---\nIsi.\n",
+        ),
+    ]);
+    let out = build(dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let output = dir.path().join("output");
+    assert!(output.join("anggaran/2026/index.html").is_file());
+    assert!(output.join("laporan/rapat/index.html").is_file());
+    assert!(
+        stderr(&out).contains(
+            "peringatan: berkas ini tidak dibaca: namanya berakhiran `.txt`\n  --> content/anggaran/2025.yaml.txt\n   = saran: ganti namanya menjadi `2025.yaml`;"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

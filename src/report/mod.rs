@@ -156,7 +156,7 @@ fn warn_nested(root: &Path, diags: &mut Diagnostics) {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .find(|e| e.path().extension().is_some_and(|x| x == "md"));
+        .find(|e| crate::collection::has_extension(e.path(), &["md"]));
     if let Some(e) = nested {
         let shown = e.path().strip_prefix(root).unwrap_or(e.path());
         diags.push(
