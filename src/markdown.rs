@@ -28,12 +28,30 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             (_, "id") if !ID_PREFIXES.iter().any(|p| value.starts_with(p)) => None,
             // Images come from the site itself: no trackers, no data spent on other servers.
-            ("img", "src") if value.contains("://") || value.starts_with("//") => None,
-            ("img", "srcset") if value.contains("//") => None,
+            ("img", "src" | "srcset") if leaves_the_site(value) => None,
             _ => Some(value.into()),
         });
     b
 });
+
+/// Whether a browser would fetch an image address (or any of a `srcset`'s) from elsewhere
+/// than the site: anything with a scheme (`https:`, which from a page opened from disk also
+/// means `https:/host`) or starting with `//`, read as a browser reads it: backslashes as
+/// slashes (`\\host\p.png`, `https:\\host`, `/\host`), tabs and line breaks removed.
+fn leaves_the_site(value: &str) -> bool {
+    let read: String = value
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    read.split(',').any(|candidate| {
+        let url = candidate.trim_start_matches(|c: char| c <= ' ');
+        let scheme = url
+            .split_once(':')
+            .is_some_and(|(s, _)| !s.is_empty() && !s.contains(['/', '?', '#']));
+        scheme || url.starts_with("//")
+    })
+}
 
 /// Cleans HTML written by contributors (also used for raw HTML outside Markdown).
 pub fn sanitize(html: &str) -> String {
@@ -366,6 +384,29 @@ mod tests {
         );
         assert!(
             !out.contains("pelacak") && !out.contains("cdn.example"),
+            "{out}"
+        );
+        // Browsers read a backslash as a slash: each of these goes to another server.
+        for src in [
+            "\\\\host\\p.png",
+            "https:\\\\host\\p.png",
+            "/\\host/p.png",
+            "\\/host/p.png",
+            " //host/p.png",
+            "/\t/host/p.png",
+            "https:/host/p.png",
+        ] {
+            let out = html(&format!("<img src=\"{src}\" alt=\"x\">"));
+            assert!(!out.contains("host"), "{src}: {out}");
+        }
+        let out = html("<img srcset=\"a-480.jpg 480w, \\\\host\\b.jpg 960w\" alt=\"x\">");
+        assert!(!out.contains("srcset"), "{out}");
+        // The site's own images stay.
+        let out = html(
+            "<img src=\"../foto/a-480.jpg\" srcset=\"a-480.jpg 480w, a-960.jpg 960w\" alt=\"x\">",
+        );
+        assert!(
+            out.contains("src=\"../foto/a-480.jpg\"") && out.contains("a-960.jpg 960w"),
             "{out}"
         );
     }
