@@ -149,6 +149,23 @@ fn penduduk(src: &SourceFile, spans: &Spans, t: &str, diags: &mut Diagnostics) -
 /// it is used, and it ends with `/`.
 fn base_url(src: &SourceFile, spans: &Spans, u: &str, diags: &mut Diagnostics) -> Option<String> {
     if let Some(web) = crate::html::web_url(u).filter(|w| !w.contains(['?', '#'])) {
+        let parsed = url::Url::parse(&web).ok()?;
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            diags.push(
+                src.error(spans.get("base_url"), "base_url berisi nama pengguna atau kata sandi")
+                    .hint("hapus bagian `nama:sandi@`: alamat ini tercetak di setiap halaman, di tautan bagikan dan di kode QR baliho"),
+            );
+            return None;
+        }
+        if parsed.host().is_some_and(|h| not_public(&h)) {
+            diags.push(
+                src.warning(
+                    spans.get("base_url"),
+                    format!("base_url `{u}` adalah alamat komputer ini atau jaringan lokal; di ponsel warga tautan bagikan dan kode QR baliho tidak akan terbuka"),
+                )
+                .hint("tulis alamat situs yang sudah terbit, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini sampai situsnya terbit"),
+            );
+        }
         return Some(if web.ends_with('/') {
             web
         } else {
@@ -160,6 +177,26 @@ fn base_url(src: &SourceFile, spans: &Spans, u: &str, diags: &mut Diagnostics) -
             .hint("tulis alamat lengkap dengan https://, tanpa `?` atau `#`, misalnya `base_url: https://sukamaju.desa.id/`, atau hapus baris ini"),
     );
     None
+}
+
+/// A host only this computer or its local network reaches: `localhost` (what `papan serve`
+/// prints), loopback, private and link-local addresses, `.local` names.
+fn not_public(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Domain(d) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local")
+        }
+        url::Host::Ipv4(ip) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
+        }
+        url::Host::Ipv6(ip) => {
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || (ip.segments()[0] & 0xfe00) == 0xfc00
+                || (ip.segments()[0] & 0xffc0) == 0xfe80
+        }
+    }
 }
 
 /// A theme is a folder of themes/: its name must be safe as one.
@@ -180,6 +217,7 @@ fn tema(src: &SourceFile, spans: &Spans, t: String, diags: &mut Diagnostics) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
 
     fn parse_text(text: &str) -> (Option<Desa>, Diagnostics) {
         let mut diags = Diagnostics::new();
@@ -208,6 +246,50 @@ mod tests {
         let desa = desa.unwrap();
         assert_eq!(desa.base_url.as_deref(), Some("https://sukamaju.desa.id/"));
         assert_eq!(desa.jumlah_penduduk, Some(4312));
+    }
+
+    #[test]
+    fn a_local_base_url_is_a_warning_and_one_with_a_password_an_error() {
+        for local in [
+            "http://127.0.0.1:1111/",
+            "http://localhost:1111",
+            "http://192.168.1.10/",
+            "http://10.0.0.5/",
+            "http://172.20.0.1/",
+            "http://[::1]:1111/",
+            "http://kantor-desa.local/",
+        ] {
+            let (desa, diags) = parse_text(&format!("{MINIMAL}base_url: {local}\n"));
+            let said: Vec<(Severity, &str)> = diags
+                .iter()
+                .map(|d| (d.severity, d.message.as_str()))
+                .collect();
+            assert_eq!(
+                said,
+                [(Severity::Warning, format!("base_url `{local}` adalah alamat komputer ini atau jaringan lokal; di ponsel warga tautan bagikan dan kode QR baliho tidak akan terbuka").as_str())],
+                "{local}"
+            );
+            assert_eq!(
+                diags.iter().next().unwrap().location.map(|l| l.line),
+                Some(6)
+            );
+            assert!(desa.unwrap().base_url.is_some(), "{local}");
+        }
+        for public in [
+            "https://sukamaju.desa.id/",
+            "http://172.32.0.1/",
+            "https://8.8.8.8/",
+        ] {
+            let (_, diags) = parse_text(&format!("{MINIMAL}base_url: {public}\n"));
+            assert!(diags.is_empty(), "{public}: {}", diags.report());
+        }
+        let (desa, diags) = parse_text(&format!(
+            "{MINIMAL}base_url: https://admin:rahasia@sukamaju.desa.id/\n"
+        ));
+        let said: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(said, ["base_url berisi nama pengguna atau kata sandi"]);
+        assert!(diags.has_errors());
+        assert_eq!(desa.and_then(|d| d.base_url), None);
     }
 
     #[test]
