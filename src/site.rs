@@ -64,12 +64,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Site> {
             None
         }
     };
-    let budgets = load_budgets(root, diags);
+    let today = crate::clock::today(diags);
+    let budgets = load_budgets(root, today, diags);
     let own = desa
         .as_ref()
         .map_or(&[][..], |d| d.kategori_produk.as_slice());
     let katalog = product::load(root, own, diags);
-    let today = crate::clock::today(diags);
     let reports = report::load(root, &budgets, today, diags);
     let pages = pages::load(root, diags);
     let photos = measure(root, &photo_references(&katalog, &reports, &pages), diags);
@@ -108,7 +108,7 @@ fn photo_references(katalog: &Catalog, reports: &[Report], pages: &[Page]) -> BT
     out
 }
 
-fn load_budgets(root: &Path, diags: &mut Diagnostics) -> Vec<Budget> {
+fn load_budgets(root: &Path, today: Date, diags: &mut Diagnostics) -> Vec<Budget> {
     let dir = Path::new("content/anggaran");
     let mut by_year: BTreeMap<i32, Vec<Budget>> = BTreeMap::new();
     for relative in crate::collection::list(root, dir, &["yaml", "yml"], diags) {
@@ -124,7 +124,7 @@ fn load_budgets(root: &Path, diags: &mut Diagnostics) -> Vec<Budget> {
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_owned();
-        let Some(budget) = budget::load(src, diags) else {
+        let Some(budget) = budget::load(src, today, diags) else {
             continue;
         };
         if stem != budget.tahun.to_string() {

@@ -468,3 +468,55 @@ fn permendagri_113_codes() {
         "Bidang Pelaksanaan Pembangunan Desa"
     );
 }
+
+#[test]
+fn a_per_tanggal_to_come_or_outside_its_half_year_is_a_warning_at_its_line() {
+    let today = jiff::civil::date(2025, 9, 15);
+    let warnings = |head: &str| -> Vec<(String, Option<usize>, Option<String>)> {
+        let text = format!(
+            "tahun: 2025\n{head}\nbelanja:\n  - {{ kode: \"02.03.10\", jenis: \"5.3.5\", anggaran: 80.000.000, realisasi: 20.000.000 }}\n"
+        );
+        let src = papan::source::SourceFile::new("content/anggaran/2025.yaml", text);
+        let mut diags = Diagnostics::new();
+        papan::budget::load(src, today, &mut diags).expect("budget");
+        assert!(!diags.has_errors(), "{}", diags.report());
+        diags
+            .iter()
+            .map(|d| {
+                (
+                    d.message.clone(),
+                    d.location.map(|l| l.line),
+                    d.hint.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        warnings("tahap: realisasi-semester-1\nper_tanggal: 2025-12-31"),
+        [(
+            "per_tanggal 2025-12-31 belum tiba: hari ini 2025-09-15".to_owned(),
+            Some(3),
+            Some("angka realisasi hanya bisa dihitung sampai hari ini; tulis tanggal posisi seperti tertulis di laporan realisasi".to_owned())
+        )]
+    );
+    assert_eq!(
+        warnings("tahap: realisasi-semester-1\nper_tanggal: 2025-08-01"),
+        [(
+            "per_tanggal 2025-08-01 jatuh sesudah semester pertama".to_owned(),
+            Some(3),
+            Some("laporan realisasi semester pertama berisi angka per 30 Juni 2025; jika ini laporan akhir tahun, tulis `tahap: realisasi`".to_owned())
+        )]
+    );
+    assert_eq!(
+        warnings("tahap: realisasi\nper_tanggal: 2025-06-30"),
+        [(
+            "per_tanggal 2025-06-30 masih di semester pertama".to_owned(),
+            Some(3),
+            Some("laporan realisasi akhir tahun berisi angka per 31 Desember 2025; jika ini laporan semester pertama, tulis `tahap: realisasi-semester-1`".to_owned())
+        )]
+    );
+    // Within their windows: nothing to say. A semester report may be dated up to 31 July.
+    assert!(warnings("tahap: realisasi-semester-1\nper_tanggal: 2025-06-30").is_empty());
+    assert!(warnings("tahap: realisasi-semester-1\nper_tanggal: 2025-07-31").is_empty());
+    assert!(warnings("tahap: realisasi\nper_tanggal: 2025-09-15").is_empty());
+}

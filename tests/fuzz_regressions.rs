@@ -10,7 +10,7 @@ fn load_budget(name: &str) -> Diagnostics {
     let bytes = std::fs::read(common::fixture("fuzz").join(name)).unwrap();
     let src = SourceFile::from_bytes("content/anggaran/2016.yaml".into(), bytes).unwrap();
     let mut diags = Diagnostics::new();
-    if let Some(budget) = papan::budget::load(src, &mut diags) {
+    if let Some(budget) = papan::budget::load(src, papan::clock::today(&mut diags), &mut diags) {
         papan::budget::summary::summarize(&budget, Some(1000));
     }
     diags

@@ -55,7 +55,7 @@ struct RowDoc {
 
 /// Reads a budget file. Returns None only when the header is unusable (no valid tahun or
 /// kodefikasi); row problems are collected and the row is skipped or marked.
-pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> {
+pub fn read(source: SourceFile, today: Date, diags: &mut Diagnostics) -> Option<BudgetInput> {
     let (doc, spans): (Doc, _) = yaml::read_with_spans(&source, diags)?;
     let header = Header {
         source: &source,
@@ -64,7 +64,7 @@ pub fn read(source: SourceFile, diags: &mut Diagnostics) -> Option<BudgetInput> 
     let tahun = header.tahun(&doc.tahun, diags);
     let kodefikasi = header.kodefikasi(doc.kodefikasi.as_deref(), diags);
     let tahap = header.tahap(doc.tahap.as_deref(), diags);
-    let per_tanggal = header.per_tanggal(doc.per_tanggal.as_deref(), tahun, tahap, diags);
+    let per_tanggal = header.per_tanggal(doc.per_tanggal.as_deref(), tahun, tahap, today, diags);
     let selisih_dokumen = header.selisih(doc.selisih.as_deref(), diags);
     let (tahun, kodefikasi) = (tahun?, kodefikasi?);
     let mut input = BudgetInput {
@@ -167,12 +167,14 @@ impl Header<'_> {
     }
 
     /// The date the realisasi figures are as of: in the budget year (or early in the next,
-    /// for a year-end report), and required when the document reports realisasi.
+    /// for a year-end report), and required when the document reports realisasi. A date
+    /// still to come, or outside its tahap's half of the year, is a warning.
     fn per_tanggal(
         &self,
         text: Option<&str>,
         tahun: Option<i32>,
         tahap: Tahap,
+        today: Date,
         diags: &mut Diagnostics,
     ) -> Option<Date> {
         let at = self.spans.get("per_tanggal");
@@ -198,6 +200,11 @@ impl Header<'_> {
                     )),
             );
         }
+        if let (Some(t), Some(date)) = (tahun, date)
+            && tahap.has_realisasi()
+        {
+            self.per_tanggal_plausible(t, date, tahap, today, diags);
+        }
         if tahap.has_realisasi() && text.is_none() {
             diags.push(
                 self.source
@@ -211,6 +218,47 @@ impl Header<'_> {
             );
         }
         date
+    }
+
+    /// Realisasi cannot be counted before it happens; a semester report counts to 30 June,
+    /// a year-end one to 31 December.
+    fn per_tanggal_plausible(
+        &self,
+        tahun: i32,
+        date: Date,
+        tahap: Tahap,
+        today: Date,
+        diags: &mut Diagnostics,
+    ) {
+        let at = self.spans.get("per_tanggal");
+        let year = i16::try_from(tahun).unwrap_or(i16::MAX);
+        let after_semester = jiff::civil::Date::new(year, 7, 31).is_ok_and(|end| date > end);
+        let in_semester = jiff::civil::Date::new(year, 7, 1).is_ok_and(|start| date < start);
+        let warning = if date > today {
+            Some((
+                format!("per_tanggal {date} belum tiba: hari ini {today}"),
+                "angka realisasi hanya bisa dihitung sampai hari ini; tulis tanggal posisi seperti tertulis di laporan realisasi".to_owned(),
+            ))
+        } else if tahap == Tahap::RealisasiSemester1 && after_semester {
+            Some((
+                format!("per_tanggal {date} jatuh sesudah semester pertama"),
+                format!(
+                    "laporan realisasi semester pertama berisi angka per 30 Juni {tahun}; jika ini laporan akhir tahun, tulis `tahap: realisasi`"
+                ),
+            ))
+        } else if tahap == Tahap::Realisasi && in_semester {
+            Some((
+                format!("per_tanggal {date} masih di semester pertama"),
+                format!(
+                    "laporan realisasi akhir tahun berisi angka per 31 Desember {tahun}; jika ini laporan semester pertama, tulis `tahap: realisasi-semester-1`"
+                ),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = warning {
+            diags.push(self.source.warning(at, message).hint(hint));
+        }
     }
 
     /// `selisih: dokumen`: the official document's printed totals do not add up, and the

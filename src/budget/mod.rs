@@ -15,7 +15,7 @@ pub mod tree;
 pub mod verify;
 
 use crate::code::Code;
-use crate::diagnostic::{Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::money;
 use crate::reference::{Kodefikasi, SumberDana};
 use crate::source::SourceFile;
@@ -341,6 +341,15 @@ pub struct Budget {
 }
 
 impl Budget {
+    /// Every amount empty or zero: the template `papan new` writes, not filled in yet.
+    pub fn is_blank(&self) -> bool {
+        Section::ALL.into_iter().all(|s| {
+            self.tree(s).leaves().all(|n| {
+                n.amounts.anggaran.is_zero() && n.amounts.realisasi.is_none_or(|r| r.is_zero())
+            })
+        })
+    }
+
     pub fn tree(&self, section: Section) -> &Tree {
         match section {
             Section::Pendapatan => &self.pendapatan,
@@ -353,8 +362,8 @@ impl Budget {
 
 /// Reads, arranges and verifies one budget file. Problems go to `diags`; the budget is
 /// returned even when some rows are wrong, so `check` can report everything.
-pub fn load(source: SourceFile, diags: &mut Diagnostics) -> Option<Budget> {
-    let input = file::read(source, diags)?;
+pub fn load(source: SourceFile, today: Date, diags: &mut Diagnostics) -> Option<Budget> {
+    let input = file::read(source, today, diags)?;
     let mut budget = tree::build(&input, diags);
     for (section, found) in verify::check(&input, &budget, diags) {
         let tree = match section {
@@ -365,8 +374,21 @@ pub fn load(source: SourceFile, diags: &mut Diagnostics) -> Option<Budget> {
         };
         tree.selisih.push(found);
     }
+    if budget.is_blank() {
+        diags.push(
+            Diagnostic::warning(
+                &budget.source,
+                format!("APBDes {} belum diisi: semua jumlahnya kosong atau nol", budget.tahun),
+            )
+            .hint("salin angka `anggaran:` tiap baris dari dokumen APBDes; sampai terisi, tahun ini tidak ditampilkan di beranda"),
+        );
+    }
     Some(budget)
 }
+
+/// "Today" for budgets read in tests.
+#[cfg(test)]
+pub const TEST_TODAY: Date = jiff::civil::date(2026, 12, 1);
 
 /// A budget read from YAML text as `content/anggaran/2025.yaml`, for tests: the budget and
 /// every problem found.
@@ -375,6 +397,7 @@ pub fn from_text(text: &str) -> (Budget, Diagnostics) {
     let mut diags = Diagnostics::new();
     let budget = load(
         SourceFile::new("content/anggaran/2025.yaml", text),
+        TEST_TODAY,
         &mut diags,
     )
     .expect("the test budget is valid YAML");
@@ -387,4 +410,29 @@ pub fn valid(text: &str) -> Budget {
     let (budget, diags) = from_text(text);
     assert!(!diags.has_errors(), "{}", diags.report());
     budget
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_untouched_template_is_blank_and_said_so_once() {
+        let (budget, diags) = from_text(&crate::scaffold::anggaran::text(2025));
+        assert!(budget.is_blank());
+        let said: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            said,
+            ["APBDes 2025 belum diisi: semua jumlahnya kosong atau nol"]
+        );
+        // One figure anywhere, even a realisasi, and the year is filled in.
+        for row in [
+            "pendapatan:\n  - { kode: \"4.1.1\", anggaran: 5000 }\n",
+            "tahap: realisasi\nper_tanggal: 2025-12-31\nbelanja:\n  - { kode: \"01\", anggaran: 0, realisasi: 10 }\n",
+        ] {
+            let (budget, diags) = from_text(&format!("tahun: 2025\n{row}"));
+            assert!(!budget.is_blank(), "{row}");
+            assert!(!diags.report().contains("belum diisi"), "{row}");
+        }
+    }
 }

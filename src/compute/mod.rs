@@ -82,9 +82,10 @@ fn by_kegiatan(reports: &[Report]) -> ByKegiatan<'_> {
 }
 
 impl<'s> Model<'s> {
-    /// The newest budget year.
+    /// The newest budget year with figures: a year not filled in yet (every amount empty,
+    /// as `papan new` writes it) is not the village's headline.
     pub fn latest(&self) -> Option<&Year<'s>> {
-        self.years.last()
+        self.years.iter().rev().find(|y| !y.budget.is_blank())
     }
 
     pub fn year(&self, tahun: i32) -> Option<&Year<'s>> {

@@ -161,7 +161,8 @@ fn finish(draft: Draft, diags: &mut Diagnostics) -> Option<Output> {
 /// The text, the budget the loader reads from it, and what the loader reported.
 fn read_back(path: &Path, text: String) -> (String, Option<Budget>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let budget = budget::load(SourceFile::new(path, text.clone()), &mut diags);
+    let today = crate::clock::today(&mut diags);
+    let budget = budget::load(SourceFile::new(path, text.clone()), today, &mut diags);
     (text, budget, diags)
 }
 
